@@ -1,0 +1,1253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-store-import.c — writing to the store: one import is one
+ * transaction. At commit the contests it touched get their ranks, results
+ * and margins from the votes (never from row order), the elections it
+ * touched get their tallies, and the facts it added are compared with what
+ * other sources say (corroborated, confirmed, conflict, contradicted).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "psephos-store-private.h"
+
+struct _PsephosImport
+{
+  PsephosStore *store;
+  sqlite3 *db;
+
+  gint64 source_id;            /* the last source added: facts default to it */
+  PsephosSourceKind source_kind;
+
+  /* natural key → id, for the ensure_* functions */
+  GHashTable *elections;
+  GHashTable *states;
+  GHashTable *seats;
+  GHashTable *parties;
+  GHashTable *alliances;
+  GHashTable *contests;
+
+  GHashTable *touched_contests;  /* id set */
+  GHashTable *touched_elections; /* id set */
+  GHashTable *touched_sources;   /* id set: sources whose facts were added */
+};
+
+static GHashTable *
+new_key_cache (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static GHashTable *
+new_id_set (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+id_set_add (GHashTable *set, gint64 id)
+{
+  gint64 *key;
+
+  if (id <= 0 || g_hash_table_contains (set, &id))
+    return;
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_add (set, key);
+}
+
+static void
+import_free (PsephosImport *imp)
+{
+  g_clear_pointer (&imp->elections, g_hash_table_unref);
+  g_clear_pointer (&imp->states, g_hash_table_unref);
+  g_clear_pointer (&imp->seats, g_hash_table_unref);
+  g_clear_pointer (&imp->parties, g_hash_table_unref);
+  g_clear_pointer (&imp->alliances, g_hash_table_unref);
+  g_clear_pointer (&imp->contests, g_hash_table_unref);
+  g_clear_pointer (&imp->touched_contests, g_hash_table_unref);
+  g_clear_pointer (&imp->touched_elections, g_hash_table_unref);
+  g_clear_pointer (&imp->touched_sources, g_hash_table_unref);
+  g_clear_object (&imp->store);
+  g_free (imp);
+}
+
+PsephosImport *
+psephos_store_begin_import (PsephosStore *self, GError **error)
+{
+  PsephosImport *imp;
+
+  g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
+
+  if (_psephos_store_is_read_only (self))
+    {
+      g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_READ_ONLY,
+                   "%s: the store is read-only", psephos_store_get_path (self));
+      return NULL;
+    }
+  if (!_psephos_store_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  imp = g_new0 (PsephosImport, 1);
+  imp->store = g_object_ref (self);
+  imp->db = _psephos_store_get_db (self);
+  imp->elections = new_key_cache ();
+  imp->states = new_key_cache ();
+  imp->seats = new_key_cache ();
+  imp->parties = new_key_cache ();
+  imp->alliances = new_key_cache ();
+  imp->contests = new_key_cache ();
+  imp->touched_contests = new_id_set ();
+  imp->touched_elections = new_id_set ();
+  imp->touched_sources = new_id_set ();
+  return imp;
+}
+
+void
+psephos_import_rollback (PsephosImport *imp)
+{
+  if (imp == NULL)
+    return;
+  sqlite3_exec (imp->db, "ROLLBACK", NULL, NULL, NULL);
+  import_free (imp);
+}
+
+PsephosStore *
+psephos_import_get_store (PsephosImport *imp)
+{
+  return imp->store;
+}
+
+struct sqlite3 *
+_psephos_import_get_db (PsephosImport *imp)
+{
+  return imp->db;
+}
+
+/* ---- small helpers ----------------------------------------------------- */
+
+#define PREPARE(imp, sql, error) _psephos_store_prepare ((imp)->store, (sql), (error))
+
+static gboolean
+step_done (PsephosImport *imp, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot write to the store");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs a one-column id query; 0 when no row. */
+static gint64
+step_id (PsephosImport *imp, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 id = 0;
+
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot read the store");
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+static gint64
+step_insert (PsephosImport *imp, sqlite3_stmt *stmt, GError **error)
+{
+  if (!step_done (imp, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (imp->db);
+}
+
+static gint64
+cache_get (GHashTable *cache, const char *key)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (cache, key));
+}
+
+static void
+cache_put (GHashTable *cache, const char *key, gint64 id)
+{
+  g_hash_table_insert (cache, g_strdup (key), GSIZE_TO_POINTER ((gsize) id));
+}
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* ---- sources ------------------------------------------------------------ */
+
+gint64
+psephos_import_add_source (PsephosImport *imp, const PsephosSource *source, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *now = now_iso8601 ();
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && source != NULL, 0);
+  g_return_val_if_fail (source->content_hash != NULL && source->body != NULL, 0);
+
+  stmt = PREPARE (imp,
+                  "INSERT INTO source (kind, file, title, publisher, address, published_on, body,"
+                  " content_hash, fingerprint, duplicate_of, imported_at)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  _psephos_bind_str (stmt, 1, psephos_source_kind_to_string (source->kind));
+  _psephos_bind_str (stmt, 2, source->file);
+  _psephos_bind_str (stmt, 3, source->title);
+  _psephos_bind_str (stmt, 4, source->publisher);
+  _psephos_bind_str (stmt, 5, source->address);
+  _psephos_bind_str (stmt, 6, source->published_on);
+  _psephos_bind_str (stmt, 7, source->body);
+  _psephos_bind_str (stmt, 8, source->content_hash);
+  _psephos_bind_str (stmt, 9, source->fingerprint);
+  _psephos_bind_id (stmt, 10, source->duplicate_of);
+  _psephos_bind_str (stmt, 11, now);
+  id = step_insert (imp, stmt, error);
+  if (id > 0)
+    {
+      imp->source_id = id;
+      imp->source_kind = source->kind;
+    }
+  return id;
+}
+
+gint64
+psephos_import_find_source_by_hash (PsephosImport *imp, const char *content_hash)
+{
+  sqlite3_stmt *stmt = PREPARE (imp, "SELECT id FROM source WHERE content_hash = ?1", NULL);
+
+  if (stmt == NULL)
+    return 0;
+  _psephos_bind_str (stmt, 1, content_hash);
+  return MAX (0, step_id (imp, stmt, NULL));
+}
+
+gboolean
+psephos_import_set_duplicate_of (PsephosImport *imp, gint64 source_id, gint64 duplicate_of, GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp, "UPDATE source SET duplicate_of = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  _psephos_bind_id (stmt, 2, duplicate_of);
+  return step_done (imp, stmt, error);
+}
+
+/* ---- entities ------------------------------------------------------------ */
+
+gint64
+psephos_import_ensure_election (PsephosImport *imp,
+                                const char *name,
+                                PsephosElectionKind kind,
+                                int year,
+                                GError **error)
+{
+  g_autofree char *key = psephos_name_key (name);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && name != NULL, 0);
+
+  if ((id = cache_get (imp->elections, key)) > 0)
+    return id;
+  stmt = PREPARE (imp, "SELECT id FROM election WHERE name_key = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  _psephos_bind_str (stmt, 1, key);
+  id = step_id (imp, stmt, error);
+  if (id < 0)
+    return 0;
+  if (id == 0)
+    {
+      stmt = PREPARE (imp, "INSERT INTO election (name, name_key, kind, year) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return 0;
+      _psephos_bind_str (stmt, 1, name);
+      _psephos_bind_str (stmt, 2, key);
+      _psephos_bind_str (stmt, 3, psephos_election_kind_to_string (kind));
+      _psephos_bind_int (stmt, 4, year > 0 ? year : -1);
+      id = step_insert (imp, stmt, error);
+      if (id == 0)
+        return 0;
+    }
+  cache_put (imp->elections, key, id);
+  return id;
+}
+
+gboolean
+psephos_import_update_election (PsephosImport *imp,
+                                gint64 election_id,
+                                int seats_total,
+                                int majority_mark,
+                                const char *held_on,
+                                const char *counted_on,
+                                GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp,
+                                "UPDATE election SET"
+                                " seats_total = coalesce (?2, seats_total),"
+                                " majority_mark = coalesce (?3, majority_mark),"
+                                " held_on = coalesce (?4, held_on),"
+                                " counted_on = coalesce (?5, counted_on)"
+                                " WHERE id = ?1",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  _psephos_bind_int (stmt, 2, seats_total);
+  _psephos_bind_int (stmt, 3, majority_mark);
+  _psephos_bind_str (stmt, 4, held_on);
+  _psephos_bind_str (stmt, 5, counted_on);
+  return step_done (imp, stmt, error);
+}
+
+gint64
+psephos_import_ensure_state (PsephosImport *imp,
+                             const char *name,
+                             const char *abbr,
+                             const char *eci_code,
+                             GError **error)
+{
+  g_autofree char *key = psephos_name_key (name);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && name != NULL, 0);
+
+  if ((id = cache_get (imp->states, key)) > 0)
+    return id;
+  stmt = PREPARE (imp, "SELECT id FROM state WHERE name_key = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  _psephos_bind_str (stmt, 1, key);
+  id = step_id (imp, stmt, error);
+  if (id < 0)
+    return 0;
+  if (id == 0)
+    {
+      stmt = PREPARE (imp, "INSERT INTO state (name, name_key, abbr, eci_code) VALUES (?1, ?2, ?3, ?4)", error);
+      if (stmt == NULL)
+        return 0;
+      _psephos_bind_str (stmt, 1, name);
+      _psephos_bind_str (stmt, 2, key);
+      _psephos_bind_str (stmt, 3, abbr);
+      _psephos_bind_str (stmt, 4, eci_code);
+      id = step_insert (imp, stmt, error);
+      if (id == 0)
+        return 0;
+    }
+  else if (abbr != NULL || eci_code != NULL)
+    {
+      stmt = PREPARE (imp, "UPDATE state SET abbr = coalesce (abbr, ?2), eci_code = coalesce (eci_code, ?3) WHERE id = ?1", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      _psephos_bind_str (stmt, 2, abbr);
+      _psephos_bind_str (stmt, 3, eci_code);
+      if (!step_done (imp, stmt, error))
+        return 0;
+    }
+  cache_put (imp->states, key, id);
+  return id;
+}
+
+gint64
+psephos_import_ensure_seat (PsephosImport *imp,
+                            gint64 state_id,
+                            PsephosHouse house,
+                            int number,
+                            const char *name,
+                            const char *reservation,
+                            GError **error)
+{
+  g_autofree char *name_key = psephos_name_key (name);
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "|%d|%s", state_id, house, name_key);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && name != NULL && state_id > 0, 0);
+
+  if ((id = cache_get (imp->seats, key)) > 0)
+    return id;
+  stmt = PREPARE (imp, "SELECT id FROM seat WHERE state_id = ?1 AND house = ?2 AND name_key = ?3", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, state_id);
+  _psephos_bind_str (stmt, 2, psephos_house_to_string (house));
+  _psephos_bind_str (stmt, 3, name_key);
+  id = step_id (imp, stmt, error);
+  if (id < 0)
+    return 0;
+  if (id == 0)
+    {
+      stmt = PREPARE (imp, "INSERT INTO seat (state_id, house, number, name, name_key, reservation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, state_id);
+      _psephos_bind_str (stmt, 2, psephos_house_to_string (house));
+      _psephos_bind_int (stmt, 3, number > 0 ? number : -1);
+      _psephos_bind_str (stmt, 4, name);
+      _psephos_bind_str (stmt, 5, name_key);
+      _psephos_bind_str (stmt, 6, reservation);
+      id = step_insert (imp, stmt, error);
+      if (id == 0)
+        return 0;
+    }
+  else if (number > 0 || reservation != NULL)
+    {
+      /* An article may have made the seat without its number: fill it in. */
+      stmt = PREPARE (imp, "UPDATE seat SET number = coalesce (number, ?2), reservation = coalesce (reservation, ?3) WHERE id = ?1", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      _psephos_bind_int (stmt, 2, number > 0 ? number : -1);
+      _psephos_bind_str (stmt, 3, reservation);
+      if (!step_done (imp, stmt, error))
+        return 0;
+    }
+  cache_put (imp->seats, key, id);
+  return id;
+}
+
+/* Parties and alliances share their shape: keyed by abbreviation, else name. */
+static gint64
+ensure_named (PsephosImport *imp,
+              GHashTable *cache,
+              const char *select_sql,
+              const char *insert_sql,
+              const char *update_sql,
+              const char *name,
+              const char *abbreviation,
+              const char *colour,
+              GError **error)
+{
+  g_autofree char *key = psephos_name_key (abbreviation != NULL ? abbreviation : name);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if ((id = cache_get (cache, key)) > 0)
+    return id;
+  stmt = PREPARE (imp, select_sql, error);
+  if (stmt == NULL)
+    return 0;
+  _psephos_bind_str (stmt, 1, key);
+  id = step_id (imp, stmt, error);
+  if (id < 0)
+    return 0;
+  if (id == 0)
+    {
+      stmt = PREPARE (imp, insert_sql, error);
+      if (stmt == NULL)
+        return 0;
+      _psephos_bind_str (stmt, 1, name);
+      _psephos_bind_str (stmt, 2, abbreviation);
+      _psephos_bind_str (stmt, 3, key);
+      _psephos_bind_str (stmt, 4, colour);
+      id = step_insert (imp, stmt, error);
+      if (id == 0)
+        return 0;
+    }
+  else if (colour != NULL)
+    {
+      stmt = PREPARE (imp, update_sql, error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, id);
+      _psephos_bind_str (stmt, 2, colour);
+      if (!step_done (imp, stmt, error))
+        return 0;
+    }
+  cache_put (cache, key, id);
+  return id;
+}
+
+gint64
+psephos_import_ensure_party (PsephosImport *imp,
+                             const char *name,
+                             const char *abbreviation,
+                             const char *colour,
+                             GError **error)
+{
+  g_return_val_if_fail (imp != NULL && (name != NULL || abbreviation != NULL), 0);
+  return ensure_named (imp, imp->parties,
+                       "SELECT id FROM party WHERE key = ?1",
+                       "INSERT INTO party (name, abbreviation, key, colour) VALUES (coalesce (?1, ?2), ?2, ?3, ?4)",
+                       "UPDATE party SET colour = coalesce (colour, ?2) WHERE id = ?1",
+                       name, abbreviation, colour, error);
+}
+
+gint64
+psephos_import_ensure_alliance (PsephosImport *imp,
+                                const char *name,
+                                const char *abbreviation,
+                                const char *colour,
+                                GError **error)
+{
+  g_return_val_if_fail (imp != NULL && (name != NULL || abbreviation != NULL), 0);
+  return ensure_named (imp, imp->alliances,
+                       "SELECT id FROM alliance WHERE key = ?1",
+                       "INSERT INTO alliance (name, abbreviation, key, colour) VALUES (coalesce (?1, ?2), ?2, ?3, ?4)",
+                       "UPDATE alliance SET colour = coalesce (colour, ?2) WHERE id = ?1",
+                       name, abbreviation, colour, error);
+}
+
+gboolean
+psephos_import_add_alliance_member (PsephosImport *imp,
+                                    gint64 alliance_id,
+                                    gint64 election_id,
+                                    gint64 party_id,
+                                    GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp, "INSERT OR IGNORE INTO alliance_member (election_id, party_id, alliance_id) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, party_id);
+  sqlite3_bind_int64 (stmt, 3, alliance_id);
+  return step_done (imp, stmt, error);
+}
+
+gint64
+psephos_import_add_person (PsephosImport *imp, const char *name, GError **error)
+{
+  g_autofree char *display = psephos_name_display (name);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && name != NULL, 0);
+
+  stmt = PREPARE (imp, "INSERT INTO person (name) VALUES (?1)", error);
+  if (stmt == NULL)
+    return 0;
+  _psephos_bind_str (stmt, 1, display);
+  id = step_insert (imp, stmt, error);
+  if (id == 0 || !psephos_import_add_alias (imp, id, name, error))
+    return 0;
+  return id;
+}
+
+gboolean
+psephos_import_add_alias (PsephosImport *imp, gint64 person_id, const char *name, GError **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *key = psephos_name_key (trimmed);
+  sqlite3_stmt *stmt = PREPARE (imp, "INSERT OR IGNORE INTO alias (person_id, name, key) VALUES (?1, ?2, ?3)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  _psephos_bind_str (stmt, 2, trimmed);
+  _psephos_bind_str (stmt, 3, key);
+  return step_done (imp, stmt, error);
+}
+
+gint64
+psephos_import_ensure_contest (PsephosImport *imp, gint64 election_id, gint64 seat_id, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, election_id, seat_id);
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && election_id > 0 && seat_id > 0, 0);
+
+  if ((id = cache_get (imp->contests, key)) > 0)
+    return id;
+  stmt = PREPARE (imp, "SELECT id FROM contest WHERE election_id = ?1 AND seat_id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  sqlite3_bind_int64 (stmt, 2, seat_id);
+  id = step_id (imp, stmt, error);
+  if (id < 0)
+    return 0;
+  if (id == 0)
+    {
+      stmt = PREPARE (imp, "INSERT INTO contest (election_id, seat_id) VALUES (?1, ?2)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, election_id);
+      sqlite3_bind_int64 (stmt, 2, seat_id);
+      id = step_insert (imp, stmt, error);
+      if (id == 0)
+        return 0;
+    }
+  cache_put (imp->contests, key, id);
+  id_set_add (imp->touched_contests, id);
+  id_set_add (imp->touched_elections, election_id);
+  return id;
+}
+
+gboolean
+psephos_import_update_contest (PsephosImport *imp,
+                               gint64 contest_id,
+                               gint64 electors,
+                               gint64 votes_polled,
+                               double turnout_pct,
+                               gint64 nota_votes,
+                               PsephosContestStatus status,
+                               GError **error)
+{
+  /* Official values replace article ones; an article never overwrites. */
+  sqlite3_stmt *stmt = PREPARE (imp,
+                                "UPDATE contest SET"
+                                " electors = CASE WHEN ?6 THEN coalesce (?2, electors) ELSE coalesce (electors, ?2) END,"
+                                " votes_polled = CASE WHEN ?6 THEN coalesce (?3, votes_polled) ELSE coalesce (votes_polled, ?3) END,"
+                                " turnout_pct = CASE WHEN ?6 THEN coalesce (?4, turnout_pct) ELSE coalesce (turnout_pct, ?4) END,"
+                                " nota_votes = CASE WHEN ?6 THEN coalesce (?5, nota_votes) ELSE coalesce (nota_votes, ?5) END,"
+                                " status = CASE WHEN ?6 OR status IS NULL OR status = 'counting' THEN coalesce (?7, status) ELSE status END"
+                                " WHERE id = ?1",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  _psephos_bind_int (stmt, 2, electors);
+  _psephos_bind_int (stmt, 3, votes_polled);
+  _psephos_bind_double (stmt, 4, turnout_pct);
+  _psephos_bind_int (stmt, 5, nota_votes);
+  sqlite3_bind_int (stmt, 6, imp->source_kind == PSEPHOS_SOURCE_OFFICIAL);
+  _psephos_bind_str (stmt, 7, psephos_contest_status_to_string (status));
+  id_set_add (imp->touched_contests, contest_id);
+  return step_done (imp, stmt, error);
+}
+
+gint64
+psephos_import_add_candidacy (PsephosImport *imp,
+                              gint64 contest_id,
+                              gint64 person_id,
+                              gint64 party_id,
+                              const char *name_as_written,
+                              gint64 votes,
+                              gint64 evm_votes,
+                              gint64 postal_votes,
+                              PsephosResult result_hint,
+                              GError **error)
+{
+  gboolean official = imp->source_kind == PSEPHOS_SOURCE_OFFICIAL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && contest_id > 0 && person_id > 0, 0);
+
+  id_set_add (imp->touched_contests, contest_id);
+  stmt = PREPARE (imp, "SELECT id FROM candidacy WHERE contest_id = ?1 AND person_id = ?2", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  id = step_id (imp, stmt, error);
+  if (id < 0)
+    return 0;
+
+  if (id == 0)
+    {
+      g_autofree char *trimmed = g_strstrip (g_strdup (name_as_written));
+
+      stmt = PREPARE (imp,
+                      "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, contest_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      _psephos_bind_id (stmt, 3, party_id);
+      _psephos_bind_str (stmt, 4, trimmed);
+      _psephos_bind_int (stmt, 5, votes);
+      _psephos_bind_int (stmt, 6, evm_votes);
+      _psephos_bind_int (stmt, 7, postal_votes);
+      sqlite3_bind_int (stmt, 8, official);
+      _psephos_bind_str (stmt, 9, psephos_result_to_string (result_hint));
+      return step_insert (imp, stmt, error);
+    }
+
+  /* The candidacy exists: official values replace article ones; an article
+   * only fills in what is unknown. */
+  stmt = PREPARE (imp,
+                  "UPDATE candidacy SET"
+                  " party_id = CASE WHEN ?8 THEN coalesce (?2, party_id) ELSE coalesce (party_id, ?2) END,"
+                  " votes = CASE WHEN ?8 THEN coalesce (?3, votes) ELSE coalesce (votes, ?3) END,"
+                  " evm_votes = CASE WHEN ?8 THEN coalesce (?4, evm_votes) ELSE coalesce (evm_votes, ?4) END,"
+                  " postal_votes = CASE WHEN ?8 THEN coalesce (?5, postal_votes) ELSE coalesce (postal_votes, ?5) END,"
+                  " result_hint = CASE WHEN ?8 OR NOT official THEN coalesce (?6, result_hint) ELSE result_hint END,"
+                  " official = official OR ?8,"
+                  " name = CASE WHEN ?8 AND NOT official THEN coalesce (?7, name) ELSE name END"
+                  " WHERE id = ?1",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, id);
+  _psephos_bind_id (stmt, 2, party_id);
+  _psephos_bind_int (stmt, 3, votes);
+  _psephos_bind_int (stmt, 4, evm_votes);
+  _psephos_bind_int (stmt, 5, postal_votes);
+  _psephos_bind_str (stmt, 6, psephos_result_to_string (result_hint));
+  _psephos_bind_str (stmt, 7, name_as_written);
+  sqlite3_bind_int (stmt, 8, official);
+  if (!step_done (imp, stmt, error))
+    return 0;
+  return id;
+}
+
+GPtrArray *
+psephos_import_list_candidacies (PsephosImport *imp, gint64 contest_id, GError **error)
+{
+  return psephos_store_list_candidacies (imp->store, contest_id, error);
+}
+
+/* ---- facts ---------------------------------------------------------------- */
+
+/* The identity of what a fact is about: facts with the same key, attribute
+ * and as_of state the same thing. */
+static char *
+subject_key_for (const PsephosFact *f)
+{
+  switch (f->subject_kind)
+    {
+    case PSEPHOS_SUBJECT_CANDIDATE:
+      if (f->candidacy_id > 0)
+        return g_strdup_printf ("candidacy:%" G_GINT64_FORMAT, f->candidacy_id);
+      return g_strdup_printf ("person:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->person_id, f->contest_id);
+    case PSEPHOS_SUBJECT_SEAT:
+      return g_strdup_printf ("contest:%" G_GINT64_FORMAT, f->contest_id);
+    case PSEPHOS_SUBJECT_PARTY:
+      return g_strdup_printf ("party:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                              f->party_id, f->election_id, f->contest_id);
+    case PSEPHOS_SUBJECT_ALLIANCE:
+      return g_strdup_printf ("alliance:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->alliance_id, f->election_id);
+    case PSEPHOS_SUBJECT_ELECTION:
+      return g_strdup_printf ("election:%" G_GINT64_FORMAT, f->election_id);
+    default:
+      g_return_val_if_reached (g_strdup ("?"));
+    }
+}
+
+gint64
+psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **error)
+{
+  g_autofree char *key = NULL;
+  sqlite3_stmt *stmt;
+  gint64 source_id;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && fact != NULL && fact->attribute != NULL, 0);
+
+  source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
+  if (source_id <= 0)
+    {
+      g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
+                   "%s: a fact needs a source", psephos_store_get_path (imp->store));
+      return 0;
+    }
+  key = subject_key_for (fact);
+  stmt = PREPARE (imp,
+                  "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id,"
+                  " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                  error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  _psephos_bind_str (stmt, 2, psephos_subject_kind_to_string (fact->subject_kind));
+  _psephos_bind_str (stmt, 3, key);
+  _psephos_bind_id (stmt, 4, fact->election_id);
+  _psephos_bind_id (stmt, 5, fact->contest_id);
+  _psephos_bind_id (stmt, 6, fact->candidacy_id);
+  _psephos_bind_id (stmt, 7, fact->person_id);
+  _psephos_bind_id (stmt, 8, fact->party_id);
+  _psephos_bind_id (stmt, 9, fact->alliance_id);
+  _psephos_bind_str (stmt, 10, fact->attribute);
+  if (fact->has_number)
+    sqlite3_bind_double (stmt, 11, fact->number);
+  _psephos_bind_str (stmt, 12, fact->text);
+  _psephos_bind_str (stmt, 13, psephos_qualifier_to_string (fact->qualifier));
+  _psephos_bind_str (stmt, 14, fact->as_of);
+  _psephos_bind_int (stmt, 15, fact->start);
+  _psephos_bind_int (stmt, 16, fact->end);
+  _psephos_bind_str (stmt, 17, fact->quote);
+  _psephos_bind_int (stmt, 18, fact->row);
+  id = step_insert (imp, stmt, error);
+  if (id > 0)
+    id_set_add (imp->touched_sources, source_id);
+  return id;
+}
+
+gboolean
+psephos_import_set_fact_status (PsephosImport *imp, gint64 fact_id, PsephosFactStatus status, GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp, "UPDATE fact SET status = ?2 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, fact_id);
+  _psephos_bind_str (stmt, 2, psephos_fact_status_to_string (status));
+  return step_done (imp, stmt, error);
+}
+
+/* ---- commit: derived values ------------------------------------------------ */
+
+typedef struct {
+  gint64 id;
+  gint64 votes;
+  PsephosResult hint;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  /* Most votes first; unknown votes last; then the stated result. */
+  if ((x->votes < 0) != (y->votes < 0))
+    return x->votes < 0 ? 1 : -1;
+  if (x->votes != y->votes)
+    return x->votes > y->votes ? -1 : 1;
+  if (x->hint != y->hint)
+    return x->hint == PSEPHOS_RESULT_WON || x->hint == PSEPHOS_RESULT_LEADING ? -1 : 1;
+  return x->id < y->id ? -1 : (x->id > y->id);
+}
+
+/* Ranks a contest's candidates by votes and derives result, margin and
+ * vote share. The winner is whoever has the most votes, whatever the order
+ * of the rows. */
+static gboolean
+derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
+{
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  sqlite3_stmt *stmt;
+  PsephosContestStatus status;
+  gboolean any_official = FALSE, all_votes = TRUE, hint_final = FALSE;
+  gint64 nota = -1, total = 0;
+  int rc;
+
+  stmt = PREPARE (imp, "SELECT status, nota_votes FROM contest WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  status = psephos_contest_status_from_string ((const char *) sqlite3_column_text (stmt, 0));
+  nota = _psephos_col_int (stmt, 1);
+  sqlite3_reset (stmt);
+
+  stmt = PREPARE (imp, "SELECT id, votes, result_hint, official FROM candidacy WHERE contest_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Ranked r = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .votes = _psephos_col_int (stmt, 1),
+        .hint = psephos_result_from_string ((const char *) sqlite3_column_text (stmt, 2)),
+      };
+      any_official |= sqlite3_column_int (stmt, 3) != 0;
+      hint_final |= r.hint == PSEPHOS_RESULT_WON || r.hint == PSEPHOS_RESULT_LOST;
+      if (r.votes < 0)
+        all_votes = FALSE;
+      else
+        total += r.votes;
+      g_array_append_val (rows, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot read the store");
+      return FALSE;
+    }
+  if (rows->len == 0)
+    return TRUE;
+
+  if (status == PSEPHOS_CONTEST_UNKNOWN)
+    status = (any_official || hint_final) ? PSEPHOS_CONTEST_DECLARED : PSEPHOS_CONTEST_COUNTING;
+  g_array_sort (rows, compare_ranked);
+  if (nota > 0)
+    total += nota;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Ranked *r = &g_array_index (rows, Ranked, i);
+      PsephosResult result;
+      gint64 margin = -1;
+      double share = NAN;
+
+      if (r->votes < 0 && !(i == 0 && rows->len == 1))
+        /* Unknown votes: only a stated result says anything. */
+        result = r->hint;
+      else if (i == 0)
+        result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_LEADING;
+      else
+        result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_LOST : PSEPHOS_RESULT_TRAILING;
+
+      if (i == 0 && rows->len > 1)
+        {
+          const Ranked *second = &g_array_index (rows, Ranked, 1);
+          if (r->votes >= 0 && second->votes >= 0)
+            margin = r->votes - second->votes;
+        }
+      if (all_votes && total > 0 && r->votes >= 0)
+        share = 100.0 * (double) r->votes / (double) total;
+
+      stmt = PREPARE (imp, "UPDATE candidacy SET rank = ?2, result = ?3, margin = ?4, vote_share_pct = ?5 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, r->id);
+      if (r->votes >= 0 || rows->len == 1 || i == 0)
+        sqlite3_bind_int (stmt, 2, (int) i + 1);
+      _psephos_bind_str (stmt, 3, psephos_result_to_string (result));
+      _psephos_bind_int (stmt, 4, margin);
+      _psephos_bind_double (stmt, 5, share);
+      if (!step_done (imp, stmt, error))
+        return FALSE;
+    }
+
+  stmt = PREPARE (imp, "UPDATE contest SET status = ?2 WHERE id = ?1 AND status IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, contest_id);
+  _psephos_bind_str (stmt, 2, psephos_contest_status_to_string (status));
+  return step_done (imp, stmt, error);
+}
+
+static gboolean
+derive_tally (PsephosImport *imp, gint64 election_id, GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp, "DELETE FROM tally WHERE election_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  if (!step_done (imp, stmt, error))
+    return FALSE;
+  stmt = PREPARE (imp,
+                  "INSERT INTO tally (election_id, party_id, seats_won, seats_leading)"
+                  " SELECT c.election_id, y.party_id, sum (y.result = 'won'), sum (y.result = 'leading')"
+                  " FROM candidacy y JOIN contest c ON c.id = y.contest_id"
+                  " WHERE c.election_id = ?1 AND y.rank = 1 AND y.party_id IS NOT NULL"
+                  " GROUP BY y.party_id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  return step_done (imp, stmt, error);
+}
+
+/* ---- commit: agreement and conflict ---------------------------------------- */
+
+typedef struct {
+  gint64 id;
+  gboolean has_number;
+  double number;
+  char *text;
+  PsephosQualifier qualifier;
+  gboolean official;
+  gint64 root; /* the source, or the source it duplicates */
+} GroupFact;
+
+static void
+group_fact_clear (gpointer data)
+{
+  GroupFact *g = data;
+
+  g_free (g->text);
+}
+
+static gboolean
+facts_compatible (const GroupFact *a, const GroupFact *b)
+{
+  if (a->has_number && b->has_number)
+    return _psephos_values_compatible (a->number, a->qualifier, b->number, b->qualifier);
+  if (a->text != NULL && b->text != NULL)
+    return g_ascii_strcasecmp (a->text, b->text) == 0;
+  return TRUE;
+}
+
+static gboolean
+reconcile_group (PsephosImport *imp, const char *subject_key, const char *attribute, GError **error)
+{
+  g_autoptr (GArray) facts = g_array_new (FALSE, TRUE, sizeof (GroupFact));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_array_set_clear_func (facts, group_fact_clear);
+  stmt = PREPARE (imp,
+                  "SELECT f.id, f.number, f.text, f.qualifier, s.kind = 'official', coalesce (s.duplicate_of, s.id), f.as_of"
+                  " FROM fact f JOIN source s ON s.id = f.source_id"
+                  " WHERE f.subject_key = ?1 AND f.attribute = ?2 ORDER BY f.as_of, f.id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  _psephos_bind_str (stmt, 1, subject_key);
+  _psephos_bind_str (stmt, 2, attribute);
+
+  /* Facts "as of" different moments are different statements: compare only
+   * within the same as_of (NULL: final). Rows come ordered by as_of. */
+  {
+    g_autofree char *current_as_of = NULL;
+    gboolean first = TRUE;
+    GPtrArray *segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    GArray *segment = NULL;
+
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        const char *as_of = (const char *) sqlite3_column_text (stmt, 6);
+        GroupFact g = {
+          .id = sqlite3_column_int64 (stmt, 0),
+          .has_number = sqlite3_column_type (stmt, 1) != SQLITE_NULL,
+          .number = sqlite3_column_double (stmt, 1),
+          .text = _psephos_col_str (stmt, 2),
+          .qualifier = psephos_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 3)),
+          .official = sqlite3_column_int (stmt, 4) != 0,
+          .root = sqlite3_column_int64 (stmt, 5),
+        };
+
+        if (first || g_strcmp0 (as_of, current_as_of) != 0)
+          {
+            segment = g_array_new (FALSE, TRUE, sizeof (GroupFact));
+            g_array_set_clear_func (segment, group_fact_clear);
+            g_ptr_array_add (segments, segment);
+            g_free (current_as_of);
+            current_as_of = g_strdup (as_of);
+            first = FALSE;
+          }
+        g_array_append_val (segment, g);
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        g_ptr_array_unref (segments);
+        _psephos_store_set_error (imp->store, error, "cannot read the store");
+        return FALSE;
+      }
+
+    for (guint s = 0; s < segments->len; s++)
+      {
+        GArray *seg = g_ptr_array_index (segments, s);
+
+        for (guint i = 0; i < seg->len; i++)
+          {
+            const GroupFact *f = &g_array_index (seg, GroupFact, i);
+            gboolean official_agrees = FALSE, official_disagrees = FALSE;
+            gboolean other_agrees = FALSE, other_disagrees = FALSE;
+            PsephosFactStatus status;
+
+            for (guint j = 0; j < seg->len; j++)
+              {
+                const GroupFact *o = &g_array_index (seg, GroupFact, j);
+                gboolean ok;
+
+                /* A source never corroborates itself, nor does its duplicate. */
+                if (j == i || o->root == f->root)
+                  continue;
+                ok = facts_compatible (f, o);
+                if (o->official && !f->official)
+                  {
+                    official_agrees |= ok;
+                    official_disagrees |= !ok;
+                  }
+                else
+                  {
+                    other_agrees |= ok;
+                    other_disagrees |= !ok;
+                  }
+              }
+            if (official_disagrees)
+              status = PSEPHOS_FACT_CONTRADICTED;
+            else if (official_agrees)
+              status = PSEPHOS_FACT_CONFIRMED;
+            else if (other_disagrees)
+              status = PSEPHOS_FACT_CONFLICT;
+            else if (other_agrees)
+              status = PSEPHOS_FACT_CORROBORATED;
+            else
+              status = PSEPHOS_FACT_UNCHECKED;
+            if (!psephos_import_set_fact_status (imp, f->id, status, error))
+              {
+                g_ptr_array_unref (segments);
+                return FALSE;
+              }
+          }
+      }
+    g_ptr_array_unref (segments);
+  }
+  return TRUE;
+}
+
+/* Compares every fact of the source that another fact states too: only
+ * those groups can change status (a lone fact stays unchecked). */
+static gboolean
+reconcile_source (PsephosImport *imp, gint64 source_id, GError **error)
+{
+  g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = PREPARE (imp,
+                  "SELECT DISTINCT f.subject_key, f.attribute FROM fact f"
+                  " WHERE f.source_id = ?1 AND EXISTS (SELECT 1 FROM fact o"
+                  "   WHERE o.subject_key = f.subject_key AND o.attribute = f.attribute AND o.id != f.id)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_ptr_array_add (groups, _psephos_col_str (stmt, 0));
+      g_ptr_array_add (groups, _psephos_col_str (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot read the store");
+      return FALSE;
+    }
+  for (guint i = 0; i + 1 < groups->len; i += 2)
+    if (!reconcile_group (imp, g_ptr_array_index (groups, i), g_ptr_array_index (groups, i + 1), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Article facts about official candidacies are also checked against the
+ * values official data implies but does not state in a field (result,
+ * margin): they become official facts of the same rows only through the
+ * candidacy itself, so compare with it here. */
+static gboolean
+check_against_derived (PsephosImport *imp, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr (GArray) updates = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  int rc;
+
+  stmt = PREPARE (imp,
+                  "SELECT f.id, f.attribute, f.number, f.text, f.qualifier, y.result, y.margin"
+                  " FROM fact f JOIN candidacy y ON y.id = f.candidacy_id"
+                  " JOIN source s ON s.id = f.source_id"
+                  " WHERE y.official AND s.kind = 'article' AND f.as_of IS NULL"
+                  " AND f.attribute IN ('result', 'margin') AND f.status IN ('unchecked', 'corroborated', 'conflict')"
+                  " AND NOT EXISTS (SELECT 1 FROM fact o JOIN source os ON os.id = o.source_id"
+                  "                 WHERE o.subject_key = f.subject_key AND o.attribute = f.attribute AND os.kind = 'official')",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pair[2] = { sqlite3_column_int64 (stmt, 0), 0 };
+      const char *attribute = (const char *) sqlite3_column_text (stmt, 1);
+      gboolean agrees;
+
+      if (g_strcmp0 (attribute, "result") == 0)
+        {
+          const char *stated = (const char *) sqlite3_column_text (stmt, 3);
+          const char *official = (const char *) sqlite3_column_text (stmt, 5);
+          if (official == NULL || stated == NULL)
+            continue;
+          /* "leading" in a live report is consistent with a later "won". */
+          agrees = g_ascii_strcasecmp (stated, official) == 0
+                   || (g_str_equal (official, "won") && g_str_equal (stated, "leading"))
+                   || (g_str_equal (official, "lost") && g_str_equal (stated, "trailing"));
+        }
+      else
+        {
+          if (sqlite3_column_type (stmt, 2) == SQLITE_NULL || sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+            continue;
+          agrees = _psephos_values_compatible (sqlite3_column_double (stmt, 2),
+                                               psephos_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 4)),
+                                               (double) sqlite3_column_int64 (stmt, 6),
+                                               PSEPHOS_QUALIFIER_EXACT);
+        }
+      pair[1] = agrees ? PSEPHOS_FACT_CONFIRMED : PSEPHOS_FACT_CONTRADICTED;
+      g_array_append_vals (updates, pair, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot read the store");
+      return FALSE;
+    }
+  for (guint i = 0; i < updates->len; i++)
+    {
+      gint64 *pair = &g_array_index (updates, gint64, i * 2);
+      if (!psephos_import_set_fact_status (imp, pair[0], (PsephosFactStatus) pair[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Facts of one import that were about a person before official data knew
+ * the candidacy now point at it, so they meet the official rows. */
+static gboolean
+attach_person_facts (PsephosImport *imp, GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp,
+                                "UPDATE fact SET candidacy_id = y.id, subject_key = 'candidacy:' || y.id"
+                                " FROM candidacy y"
+                                " WHERE fact.candidacy_id IS NULL AND fact.subject_kind = 'candidate'"
+                                " AND fact.person_id = y.person_id AND fact.contest_id = y.contest_id",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  return step_done (imp, stmt, error);
+}
+
+gboolean
+psephos_import_commit (PsephosImport *imp, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (imp != NULL, FALSE);
+
+  g_hash_table_iter_init (&iter, imp->touched_contests);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!derive_contest (imp, *(gint64 *) key, error))
+      goto fail;
+  g_hash_table_iter_init (&iter, imp->touched_elections);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!derive_tally (imp, *(gint64 *) key, error))
+      goto fail;
+
+  if (g_hash_table_size (imp->touched_sources) > 0)
+    {
+      if (!attach_person_facts (imp, error))
+        goto fail;
+      g_hash_table_iter_init (&iter, imp->touched_sources);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!reconcile_source (imp, *(gint64 *) key, error))
+          goto fail;
+      if (!check_against_derived (imp, error))
+        goto fail;
+    }
+
+  if (!_psephos_store_exec (imp->store, "COMMIT", error))
+    goto fail;
+  import_free (imp);
+  return TRUE;
+
+fail:
+  psephos_import_rollback (imp);
+  return FALSE;
+}

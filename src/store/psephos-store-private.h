@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-store-private.h — what psephos-store.c and psephos-store-import.c share. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "psephos-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3 *_psephos_store_get_db (PsephosStore *self);
+gboolean _psephos_store_is_read_only (PsephosStore *self);
+
+/* A cached prepared statement of the store, reset and with bindings cleared.
+ * The SQL must be a string literal (its address is the cache key). */
+sqlite3_stmt *_psephos_store_prepare (PsephosStore *self, const char *sql, GError **error);
+
+/* Sets @error from the connection's last error. */
+void _psephos_store_set_error (PsephosStore *self, GError **error, const char *what);
+
+/* Executes SQL without results (statements separated by ';'). */
+gboolean _psephos_store_exec (PsephosStore *self, const char *sql, GError **error);
+
+/* Column helpers: NULL → -1 / NAN / NULL. */
+gint64 _psephos_col_int (sqlite3_stmt *stmt, int col);
+double _psephos_col_double (sqlite3_stmt *stmt, int col);
+char *_psephos_col_str (sqlite3_stmt *stmt, int col);
+void _psephos_bind_int (sqlite3_stmt *stmt, int col, gint64 value); /* < 0 → NULL */
+void _psephos_bind_id (sqlite3_stmt *stmt, int col, gint64 id);     /* <= 0 → NULL */
+void _psephos_bind_str (sqlite3_stmt *stmt, int col, const char *s);
+void _psephos_bind_double (sqlite3_stmt *stmt, int col, double value); /* NAN → NULL */
+
+/* Compatibility of two stated values (see psephos-store-import.c). */
+gboolean _psephos_values_compatible (double a, PsephosQualifier qa, double b, PsephosQualifier qb);
+
+G_END_DECLS

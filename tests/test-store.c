@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store.c — the store: creating, refusing what is not ours, writing in
+ * one transaction, deriving results from votes, agreement and conflict. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <sqlite3.h>
+
+#include "psephos-store-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("psephos-store-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "test.psephos", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_chmod (p, 0600);
+      g_unlink (p);
+    }
+  g_rmdir (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static char *
+file_checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+write_file (const char *path, const char *data, gssize len)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+/* A SQLite file made by some other program, with the given SQL. */
+static void
+make_sqlite (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static PsephosStore *
+new_store (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  PsephosStore *store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+test_create_and_reopen (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (GPtrArray) elections = NULL;
+
+  /* Without CREATE, a missing file is an error naming it. */
+  store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  store = new_store (f);
+  g_assert_true (psephos_store_check (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  elections = psephos_store_list_elections (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (elections->len, ==, 0);
+}
+
+typedef struct {
+  const char *what;
+  PsephosStoreError code;
+  const char *message_part;
+} Refusal;
+
+static void
+assert_refused (Fixture *f, PsephosStoreError code, const char *message_part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosStore) store = NULL;
+  g_autofree char *before = file_checksum (f->path);
+  g_autofree char *after = NULL;
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+
+  store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, PSEPHOS_STORE_ERROR, (gint) code);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, message_part));
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuse_not_sqlite (Fixture *f, gconstpointer data)
+{
+  write_file (f->path, "election,seat\nnot,a database\n", -1);
+  assert_refused (f, PSEPHOS_STORE_ERROR_NOT_A_STORE, "not an SQLite database");
+}
+
+static void
+test_refuse_empty (Fixture *f, gconstpointer data)
+{
+  write_file (f->path, "", 0);
+  assert_refused (f, PSEPHOS_STORE_ERROR_NOT_A_STORE, "empty");
+}
+
+static void
+test_refuse_foreign_sqlite (Fixture *f, gconstpointer data)
+{
+  make_sqlite (f->path, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');");
+  assert_refused (f, PSEPHOS_STORE_ERROR_NOT_A_STORE, "another program");
+}
+
+static void
+test_refuse_newer (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d;", PSEPHOS_STORE_SCHEMA_VERSION + 1);
+
+  g_clear_object (&store);
+  make_sqlite (f->path, sql);
+  assert_refused (f, PSEPHOS_STORE_ERROR_TOO_NEW, "newer Psephos");
+}
+
+static void
+test_refuse_triggers (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+
+  g_clear_object (&store);
+  make_sqlite (f->path, "CREATE TRIGGER evil AFTER INSERT ON source BEGIN DELETE FROM election; END;");
+  assert_refused (f, PSEPHOS_STORE_ERROR_NOT_A_STORE, "triggers or views");
+}
+
+static void
+test_refuse_truncated (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &bytes, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  /* Keep the header page, lose the rest. */
+  write_file (f->path, bytes, 4096 + 100);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *before = file_checksum (f->path);
+    g_autofree char *after = NULL;
+    store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
+    g_assert_null (store);
+    g_assert_true (error->domain == PSEPHOS_STORE_ERROR);
+    g_assert_true (error->code == PSEPHOS_STORE_ERROR_CORRUPT || error->code == PSEPHOS_STORE_ERROR_NOT_A_STORE);
+    g_assert_nonnull (strstr (error->message, f->path));
+    after = file_checksum (f->path);
+    g_assert_cmpstr (before, ==, after);
+  }
+}
+
+static gint64
+find_person (PsephosImport *imp, gint64 contest, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) existing = psephos_import_list_candidacies (imp, contest, &error);
+  g_autofree char *key = psephos_name_key (name);
+  gint64 id;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < existing->len; i++)
+    {
+      PsephosCandidacy *c = g_ptr_array_index (existing, i);
+      g_autofree char *ckey = psephos_name_key (c->name);
+      if (g_str_equal (key, ckey))
+        return c->person_id;
+    }
+  id = psephos_import_add_person (imp, name, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A small bypoll: two candidates, the loser's row first. */
+static gint64
+add_dehra (PsephosImport *imp, PsephosSourceKind kind, const char *hash, gint64 winner_votes, gint64 *out_candidacy)
+{
+  g_autoptr (GError) error = NULL;
+  PsephosSource source = { .kind = kind, .file = (char *) "dehra.txt", .body = (char *) "Ms Thakur garnered 32,737 votes", .content_hash = (char *) hash };
+  gint64 source_id, election, state, seat, contest, inc, bjp, thakur, singh, c1;
+  g_autoptr (PsephosFact) fact = psephos_fact_new ();
+
+  source_id = psephos_import_add_source (imp, &source, &error);
+  g_assert_no_error (error);
+  election = psephos_import_ensure_election (imp, "Assembly bypolls July 2024", PSEPHOS_ELECTION_BYPOLL, 2024, &error);
+  state = psephos_import_ensure_state (imp, "Himachal Pradesh", "HP", "S08", &error);
+  seat = psephos_import_ensure_seat (imp, state, PSEPHOS_HOUSE_ASSEMBLY, 0, "Dehra", NULL, &error);
+  contest = psephos_import_ensure_contest (imp, election, seat, &error);
+  inc = psephos_import_ensure_party (imp, "Indian National Congress", "INC", "#19AAED", &error);
+  bjp = psephos_import_ensure_party (imp, "Bharatiya Janata Party", "BJP", "#FF9933", &error);
+  g_assert_no_error (error);
+
+  /* As an importer does: the same name in the same contest is the same person. */
+  singh = find_person (imp, contest, "HOSHIYAR SINGH");
+  psephos_import_add_candidacy (imp, contest, singh, bjp, "HOSHIYAR SINGH", 23338, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error);
+  thakur = find_person (imp, contest, "Kamlesh Thakur");
+  c1 = psephos_import_add_candidacy (imp, contest, thakur, inc, "KAMLESH THAKUR", winner_votes, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error);
+  g_assert_no_error (error);
+
+  fact->source_id = source_id;
+  fact->subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
+  fact->election_id = election;
+  fact->contest_id = contest;
+  fact->candidacy_id = c1;
+  fact->person_id = thakur;
+  fact->attribute = g_strdup ("votes");
+  fact->has_number = TRUE;
+  fact->number = (double) winner_votes;
+  fact->start = 19;
+  fact->end = 31;
+  fact->quote = g_strdup ("32,737 votes");
+  psephos_import_add_fact (imp, fact, &error);
+  g_assert_no_error (error);
+  if (out_candidacy)
+    *out_candidacy = c1;
+  return contest;
+}
+
+static void
+test_winner_by_votes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) candidates = NULL;
+  g_autoptr (PsephosSeatRow) seat = NULL;
+  g_autoptr (GPtrArray) tally = NULL;
+  PsephosImport *imp;
+  PsephosCandidacy *first;
+  gint64 contest;
+
+  imp = psephos_store_begin_import (store, &error);
+  g_assert_no_error (error);
+  contest = add_dehra (imp, PSEPHOS_SOURCE_OFFICIAL, "h1", 32737, NULL);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+
+  candidates = psephos_store_list_candidacies (store, contest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  first = g_ptr_array_index (candidates, 0);
+  g_assert_cmpstr (first->display_name, ==, "Kamlesh Thakur");
+  g_assert_cmpstr (first->name, ==, "KAMLESH THAKUR");
+  g_assert_cmpint (first->result, ==, PSEPHOS_RESULT_WON);
+  g_assert_cmpint (first->margin, ==, 32737 - 23338);
+  g_assert_cmpint (((PsephosCandidacy *) g_ptr_array_index (candidates, 1))->result, ==, PSEPHOS_RESULT_LOST);
+
+  seat = psephos_store_get_seat (store, contest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seat->winner_party, ==, "INC");
+  g_assert_cmpint (seat->margin, ==, 9399);
+  g_assert_cmpint (seat->status, ==, PSEPHOS_CONTEST_DECLARED);
+
+  tally = psephos_store_party_tally (store, seat->election_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tally->len, ==, 1);
+  g_assert_cmpstr (((PsephosTallyRow *) g_ptr_array_index (tally, 0))->abbreviation, ==, "INC");
+  g_assert_cmpint (((PsephosTallyRow *) g_ptr_array_index (tally, 0))->won, ==, 1);
+}
+
+static void
+test_rollback_leaves_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) elections = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PsephosImport *imp;
+
+  g_clear_object (&store);
+  before = file_checksum (f->path);
+  store = new_store (f);
+  imp = psephos_store_begin_import (store, &error);
+  add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "h1", 32737, NULL);
+  psephos_import_rollback (imp);
+
+  elections = psephos_store_list_elections (store, &error);
+  sources = psephos_store_list_sources (store, &error);
+  g_assert_cmpuint (elections->len, ==, 0);
+  g_assert_cmpuint (sources->len, ==, 0);
+  g_clear_object (&store);
+  after = file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static PsephosFact *
+find_fact (GPtrArray *facts, gint64 source_id)
+{
+  for (guint i = 0; i < facts->len; i++)
+    {
+      PsephosFact *fact = g_ptr_array_index (facts, i);
+      if (fact->source_id == source_id)
+        return fact;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_agreement_and_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) facts = NULL;
+  PsephosFactQuery query = { 0 };
+  PsephosImport *imp;
+  gint64 candidacy = 0;
+
+  /* Two articles that agree corroborate each other… */
+  imp = psephos_store_begin_import (store, &error);
+  add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "a1", 32737, &candidacy);
+  g_assert_true (psephos_import_commit (imp, &error));
+  imp = psephos_store_begin_import (store, &error);
+  add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "a2", 32737, NULL);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+
+  query.attribute = "votes";
+  query.person_id = 0;
+  query.candidacy_id = candidacy;
+  facts = psephos_store_list_facts (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facts->len, ==, 2);
+  g_assert_cmpint (find_fact (facts, 1)->status, ==, PSEPHOS_FACT_CORROBORATED);
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  /* …a third that differs is a conflict, naming the facts it disagrees with… */
+  imp = psephos_store_begin_import (store, &error);
+  add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "a3", 32773, NULL);
+  g_assert_true (psephos_import_commit (imp, &error));
+  facts = psephos_store_list_facts (store, &query, &error);
+  g_assert_cmpuint (facts->len, ==, 3);
+  g_assert_cmpint (find_fact (facts, 3)->status, ==, PSEPHOS_FACT_CONFLICT);
+  g_assert_cmpuint (find_fact (facts, 3)->conflicts_with->len, ==, 2);
+  g_clear_pointer (&facts, g_ptr_array_unref);
+
+  /* …and official data confirms the two and contradicts the third. */
+  imp = psephos_store_begin_import (store, &error);
+  add_dehra (imp, PSEPHOS_SOURCE_OFFICIAL, "o1", 32737, NULL);
+  g_assert_true (psephos_import_commit (imp, &error));
+  facts = psephos_store_list_facts (store, &query, &error);
+  g_assert_cmpuint (facts->len, ==, 4);
+  g_assert_cmpint (find_fact (facts, 1)->status, ==, PSEPHOS_FACT_CONFIRMED);
+  g_assert_cmpint (find_fact (facts, 2)->status, ==, PSEPHOS_FACT_CONFIRMED);
+  g_assert_cmpint (find_fact (facts, 3)->status, ==, PSEPHOS_FACT_CONTRADICTED);
+}
+
+static void
+test_values_compatible (void)
+{
+  /* "over 9,000" agrees with 9,399; "8,211" and "8,246" disagree. */
+  g_assert_true (_psephos_values_compatible (9000, PSEPHOS_QUALIFIER_AT_LEAST, 9399, PSEPHOS_QUALIFIER_EXACT));
+  g_assert_false (_psephos_values_compatible (8211, PSEPHOS_QUALIFIER_EXACT, 8246, PSEPHOS_QUALIFIER_EXACT));
+  g_assert_false (_psephos_values_compatible (10000, PSEPHOS_QUALIFIER_AT_LEAST, 9399, PSEPHOS_QUALIFIER_EXACT));
+  /* A round figure stands for what rounds to it. */
+  g_assert_true (_psephos_values_compatible (17000, PSEPHOS_QUALIFIER_EXACT, 17142, PSEPHOS_QUALIFIER_EXACT));
+  g_assert_false (_psephos_values_compatible (17000, PSEPHOS_QUALIFIER_EXACT, 17642, PSEPHOS_QUALIFIER_EXACT));
+  g_assert_true (_psephos_values_compatible (65.42, PSEPHOS_QUALIFIER_EXACT, 65.42, PSEPHOS_QUALIFIER_EXACT));
+  g_assert_false (_psephos_values_compatible (65.42, PSEPHOS_QUALIFIER_EXACT, 65.5, PSEPHOS_QUALIFIER_EXACT));
+  g_assert_true (_psephos_values_compatible (30000, PSEPHOS_QUALIFIER_ABOUT, 31200, PSEPHOS_QUALIFIER_EXACT));
+}
+
+static void
+test_names (void)
+{
+  g_autofree char *a = psephos_name_key ("HEMANT  SOREN ");
+  g_autofree char *b = psephos_name_key ("Hemant Soren");
+  g_autofree char *c = psephos_name_key ("Jammu & Kashmir");
+  g_autofree char *d = psephos_name_key ("Jammu and Kashmir");
+  g_autofree char *e = psephos_name_display ("HEMANT SOREN");
+  g_autofree char *g = psephos_name_display ("Kamlesh Thakur");
+  g_autofree char *h = psephos_name_display ("MD. TAJUDDIN");
+  g_autofree char *l = NULL;
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (c, ==, d);
+  g_assert_cmpstr (e, ==, "Hemant Soren");
+  g_assert_cmpstr (g, ==, "Kamlesh Thakur");
+  g_assert_cmpstr (h, ==, "Md. Tajuddin");
+  l = psephos_election_canonical_name (PSEPHOS_ELECTION_ASSEMBLY, 2024, 11, "Jharkhand");
+  g_assert_cmpstr (l, ==, "Jharkhand Assembly 2024");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/store/create-and-reopen", test_create_and_reopen);
+  ADD ("/store/refuse/not-sqlite", test_refuse_not_sqlite);
+  ADD ("/store/refuse/empty", test_refuse_empty);
+  ADD ("/store/refuse/foreign-sqlite", test_refuse_foreign_sqlite);
+  ADD ("/store/refuse/newer-version", test_refuse_newer);
+  ADD ("/store/refuse/triggers", test_refuse_triggers);
+  ADD ("/store/refuse/truncated", test_refuse_truncated);
+  ADD ("/store/import/winner-by-votes", test_winner_by_votes);
+  ADD ("/store/import/rollback", test_rollback_leaves_nothing);
+  ADD ("/store/facts/agreement-and-conflict", test_agreement_and_conflict);
+#undef ADD
+  g_test_add_func ("/store/values-compatible", test_values_compatible);
+  g_test_add_func ("/store/names", test_names);
+  return g_test_run ();
+}
