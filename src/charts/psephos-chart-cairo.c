@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-chart-cairo.c — draws a display list with cairo and pango: the
+ * one drawing path for the screen, PNG and PDF.
+ */
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "psephos-chart-private.h"
+
+static void
+set_source (cairo_t *cr, PsephosRgba c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+static void
+fill_and_stroke (cairo_t *cr, const PsephosMark *mark)
+{
+  if (mark->fill.a > 0)
+    {
+      set_source (cr, mark->fill);
+      if (mark->line_width > 0 && mark->stroke.a > 0)
+        cairo_fill_preserve (cr);
+      else
+        cairo_fill (cr);
+    }
+  if (mark->line_width > 0 && mark->stroke.a > 0)
+    {
+      set_source (cr, mark->stroke);
+      cairo_set_line_width (cr, mark->line_width);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+}
+
+static void
+draw_text (cairo_t *cr, PangoLayout *layout, const PsephosMark *mark)
+{
+  PangoFontDescription *desc = _psephos_chart_font (mark->font_size, mark->bold);
+  double x = mark->x;
+
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (layout, mark->text, -1);
+  /* Anchor with the width the layout measured, so that what was checked
+   * for overlaps is what is drawn. */
+  if (mark->anchor == PSEPHOS_ANCHOR_MIDDLE)
+    x -= mark->text_width / 2;
+  else if (mark->anchor == PSEPHOS_ANCHOR_END)
+    x -= mark->text_width;
+  set_source (cr, mark->fill);
+  cairo_move_to (cr, x, mark->y - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}
+
+void
+_psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
+{
+  PangoContext *context;
+  PangoLayout *layout;
+  cairo_font_options_t *options = cairo_font_options_create ();
+  static const double dash[] = { 5, 3 };
+
+  g_return_if_fail (list != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  context = pango_cairo_create_context (cr);
+  cairo_get_font_options (cr, options);
+  _psephos_chart_font_options (options);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  layout = pango_layout_new (context);
+
+  for (guint i = 0; i < list->marks->len; i++)
+    {
+      const PsephosMark *mark = &g_array_index (list->marks, PsephosMark, i);
+
+      cairo_set_dash (cr, mark->dashed ? dash : NULL, mark->dashed ? G_N_ELEMENTS (dash) : 0, 0);
+      switch (mark->shape)
+        {
+        case PSEPHOS_SHAPE_RECT:
+          cairo_rectangle (cr, mark->x, mark->y, mark->w, mark->h);
+          fill_and_stroke (cr, mark);
+          break;
+        case PSEPHOS_SHAPE_CIRCLE:
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, mark->x, mark->y, mark->r, 0, 2 * G_PI);
+          fill_and_stroke (cr, mark);
+          break;
+        case PSEPHOS_SHAPE_LINE:
+          cairo_move_to (cr, mark->x, mark->y);
+          cairo_line_to (cr, mark->x2, mark->y2);
+          set_source (cr, mark->stroke);
+          cairo_set_line_width (cr, mark->line_width);
+          cairo_stroke (cr);
+          break;
+        case PSEPHOS_SHAPE_TEXT:
+          draw_text (cr, layout, mark);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_object_unref (layout);
+  g_object_unref (context);
+  cairo_restore (cr);
+}

@@ -1,0 +1,240 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-chart-style.c — colours (theme palettes, party colours, contrast)
+ * and text measuring with pango, which layout and drawing share so that a
+ * label is as wide on the screen as the layout thought.
+ */
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "psephos-chart-private.h"
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
+static const PsephosChartPalette light_palette = {
+  .background = RGB (0xffffff),
+  .text = RGB (0x1f2328),
+  .muted = RGB (0x57606a),
+  .grid = RGB (0xe1e4e8),
+  .axis = RGB (0x8c959f),
+  .accent = RGB (0xb3261e),
+  .others = RGB (0x9aa0a6),
+};
+
+static const PsephosChartPalette dark_palette = {
+  .background = RGB (0x1e1e1e),
+  .text = RGB (0xf0f0f0),
+  .muted = RGB (0xb0b6bd),
+  .grid = RGB (0x3a3d41),
+  .axis = RGB (0x7d8590),
+  .accent = RGB (0xff8a80),
+  .others = RGB (0x8a9096),
+};
+
+/* Fallbacks for parties the party table has no colour for: distinct,
+ * mid-light so that they read on both themes. */
+static const guint32 fallback_colours[] = {
+  0x4e79a7, 0xf28e2b, 0x59a14f, 0xb07aa1, 0x76b7b2, 0xedc948,
+  0xff9da7, 0x9c755f, 0x8cd17d, 0xd37295, 0x499894, 0xe15759,
+  0x86bcb6, 0xa0cbe8, 0xfabfd2, 0xd4a6c8,
+};
+
+const PsephosChartPalette *
+_psephos_chart_palette (PsephosChartTheme theme)
+{
+  return theme == PSEPHOS_CHART_THEME_DARK ? &dark_palette : &light_palette;
+}
+
+gboolean
+_psephos_rgba_parse (const char *s, PsephosRgba *out)
+{
+  guint v = 0;
+
+  if (s == NULL || s[0] != '#' || strlen (s) != 7)
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    {
+      int d = g_ascii_xdigit_value (s[i]);
+
+      if (d < 0)
+        return FALSE;
+      v = v * 16 + (guint) d;
+    }
+  out->r = (v >> 16 & 0xff) / 255.0;
+  out->g = (v >> 8 & 0xff) / 255.0;
+  out->b = (v & 0xff) / 255.0;
+  out->a = 1.0;
+  return TRUE;
+}
+
+PsephosRgba
+_psephos_chart_party_rgba (const char *party, const char *colour)
+{
+  PsephosRgba c;
+  guint32 hex;
+
+  if (_psephos_rgba_parse (colour, &c))
+    return c;
+  if (party == NULL || g_ascii_strcasecmp (party, "IND") == 0 ||
+      g_ascii_strcasecmp (party, "NOTA") == 0)
+    hex = 0x9aa0a6;
+  else
+    hex = fallback_colours[g_str_hash (party) % G_N_ELEMENTS (fallback_colours)];
+  c.r = (hex >> 16 & 0xff) / 255.0;
+  c.g = (hex >> 8 & 0xff) / 255.0;
+  c.b = (hex & 0xff) / 255.0;
+  c.a = 1.0;
+  return c;
+}
+
+static double
+channel (double v)
+{
+  return v <= 0.03928 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (PsephosRgba c)
+{
+  return 0.2126 * channel (c.r) + 0.7152 * channel (c.g) + 0.0722 * channel (c.b);
+}
+
+double
+_psephos_rgba_contrast_ratio (PsephosRgba a, PsephosRgba b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+PsephosRgba
+_psephos_rgba_contrast (PsephosRgba bg)
+{
+  PsephosRgba black = { 0.08, 0.08, 0.08, 1 }, white = { 1, 1, 1, 1 };
+
+  return _psephos_rgba_contrast_ratio (bg, black) >= _psephos_rgba_contrast_ratio (bg, white)
+         ? black : white;
+}
+
+PsephosRgba
+_psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min)
+{
+  gboolean darken = luminance (bg) > 0.4;
+
+  for (guint i = 0; i < 20 && _psephos_rgba_contrast_ratio (c, bg) < min; i++)
+    {
+      if (darken)
+        {
+          c.r *= 0.85; c.g *= 0.85; c.b *= 0.85;
+        }
+      else
+        {
+          c.r += (1 - c.r) * 0.15; c.g += (1 - c.g) * 0.15; c.b += (1 - c.b) * 0.15;
+        }
+    }
+  return c;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+struct _PsephosTextMeasure {
+  PangoContext *context;
+  PangoLayout *layout;
+};
+
+void
+_psephos_chart_font_options (cairo_font_options_t *options)
+{
+  /* Unhinted metrics: a label measures the same at any scale and in any
+   * backend, so layout decisions hold on screen, in PNG and in PDF. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+}
+
+PangoFontDescription *
+_psephos_chart_font (double size, gboolean bold)
+{
+  PangoFontDescription *desc = pango_font_description_new ();
+
+  pango_font_description_set_family (desc, PSEPHOS_CHART_FONT_FAMILY);
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  return desc;
+}
+
+PsephosTextMeasure *
+_psephos_text_measure_new (void)
+{
+  PsephosTextMeasure *tm = g_new0 (PsephosTextMeasure, 1);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* The default font map is per thread, so exports can run in a worker. */
+  tm->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  _psephos_chart_font_options (options);
+  pango_cairo_context_set_font_options (tm->context, options);
+  cairo_font_options_destroy (options);
+  tm->layout = pango_layout_new (tm->context);
+  return tm;
+}
+
+void
+_psephos_text_measure_free (PsephosTextMeasure *tm)
+{
+  if (tm == NULL)
+    return;
+  g_clear_object (&tm->layout);
+  g_clear_object (&tm->context);
+  g_free (tm);
+}
+
+double
+_psephos_text_measure (PsephosTextMeasure *tm,
+                       const char *text,
+                       double size,
+                       gboolean bold,
+                       double *ascent,
+                       double *descent)
+{
+  PangoFontDescription *desc = _psephos_chart_font (size, bold);
+  PangoRectangle logical;
+  int baseline;
+
+  pango_layout_set_font_description (tm->layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (tm->layout, text, -1);
+  pango_layout_get_extents (tm->layout, NULL, &logical);
+  baseline = pango_layout_get_baseline (tm->layout);
+  if (ascent)
+    *ascent = (double) (baseline - logical.y) / PANGO_SCALE;
+  if (descent)
+    *descent = (double) (logical.y + logical.height - baseline) / PANGO_SCALE;
+  return (double) logical.width / PANGO_SCALE;
+}
+
+char *
+_psephos_text_fit (PsephosTextMeasure *tm,
+                   const char *text,
+                   double size,
+                   gboolean bold,
+                   double max_width)
+{
+  g_autofree char *shorter = NULL;
+  glong n;
+
+  if (_psephos_text_measure (tm, text, size, bold, NULL, NULL) <= max_width)
+    return g_strdup (text);
+
+  n = g_utf8_strlen (text, -1);
+  while (n > 0)
+    {
+      g_autofree char *head = NULL;
+
+      n--;
+      head = g_utf8_substring (text, 0, n);
+      g_strchomp (head);
+      g_free (shorter);
+      shorter = g_strconcat (head, "…", NULL);
+      if (_psephos_text_measure (tm, shorter, size, bold, NULL, NULL) <= max_width)
+        return g_steal_pointer (&shorter);
+    }
+  return g_strdup ("");
+}
