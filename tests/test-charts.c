@@ -16,12 +16,14 @@
 
 /* ---- fixtures --------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   char *dir;
   PsephosStore *store;
 } Fixture;
 
-typedef struct {
+typedef struct
+{
   const char *name;
   const char *party;
   gint64 votes;
@@ -30,7 +32,10 @@ typedef struct {
 static gint64
 party_id (PsephosImport *imp, const char *abbr)
 {
-  static const struct { const char *abbr, *name, *colour; } parties[] = {
+  static const struct
+  {
+    const char *abbr, *name, *colour;
+  } parties[] = {
     { "INC", "Indian National Congress", "#19aaed" },
     { "BJP", "Bharatiya Janata Party", "#ff9933" },
     { "AAP", "Aam Aadmi Party", "#0066a4" },
@@ -56,8 +61,7 @@ party_id (PsephosImport *imp, const char *abbr)
 }
 
 static void
-add_contest (PsephosImport *imp, gint64 source, gint64 election, gint64 state, int number,
-             const char *seat_name, const Cand *cands, guint n, double turnout, gint64 nota)
+add_contest (PsephosImport *imp, gint64 source, gint64 election, gint64 state, int number, const char *seat_name, const Cand *cands, guint n, double turnout, gint64 nota)
 {
   GError *error = NULL;
   gint64 seat = psephos_import_ensure_seat (imp, state, PSEPHOS_HOUSE_ASSEMBLY, number,
@@ -109,8 +113,18 @@ fill_bypoll_store (PsephosStore *store)
     { "Ravi Kumar", "XYZ", 312 },
   };
   static const char *seats[] = {
-    "Nalagarh", "Hamirpur", "Raiganj", "Ranaghat Dakshin", "Bagda", "Maniktala",
-    "Vikravandi", "Rupauli", "Jalandhar West", "Amarwara", "Badrinath", "Manglaur",
+    "Nalagarh",
+    "Hamirpur",
+    "Raiganj",
+    "Ranaghat Dakshin",
+    "Bagda",
+    "Maniktala",
+    "Vikravandi",
+    "Rupauli",
+    "Jalandhar West",
+    "Amarwara",
+    "Badrinath",
+    "Manglaur",
   };
   static const char *winners[] = { "INC", "BJP", "AITC", "AITC", "AITC", "AITC",
                                    "DMK", "IND", "AAP", "BJP", "INC", "INC" };
@@ -197,8 +211,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 static PsephosChart *
-chart_for (PsephosStore *store, PsephosChartKind kind, const char *election,
-           const char *state, const char *seat)
+chart_for (PsephosStore *store, PsephosChartKind kind, const char *election, const char *state, const char *seat)
 {
   PsephosChartQuery q = { .election = election, .state = state, .seat = seat };
   GError *error = NULL;
@@ -217,8 +230,7 @@ find_text (const PsephosDisplayList *list, PsephosRole role, const char *subject
     {
       const PsephosMark *m = psephos_display_list_get_mark (list, i);
 
-      if (m->shape == PSEPHOS_SHAPE_TEXT && m->role == role &&
-          (subject == NULL || g_strcmp0 (m->subject, subject) == 0))
+      if (m->shape == PSEPHOS_SHAPE_TEXT && m->role == role && (subject == NULL || g_strcmp0 (m->subject, subject) == 0))
         return m;
     }
   return NULL;
@@ -261,7 +273,12 @@ assert_labels_clean (const PsephosDisplayList *list, const char *what)
 static void
 test_format_count (void)
 {
-  static const struct { gint64 n; const char *locale; const char *want; } cases[] = {
+  static const struct
+  {
+    gint64 n;
+    const char *locale;
+    const char *want;
+  } cases[] = {
     { 124053, "en_IN", "1,24,053" },
     { 124053, "en_IN.UTF-8", "1,24,053" },
     { 124053, "hi_IN.UTF-8", "1,24,053" },
@@ -292,7 +309,13 @@ test_format_count (void)
 static void
 test_format_decimal (void)
 {
-  static const struct { double v; int digits; const char *locale; const char *want; } cases[] = {
+  static const struct
+  {
+    double v;
+    int digits;
+    const char *locale;
+    const char *want;
+  } cases[] = {
     { 65.42, 2, "en_IN", "65.42" },
     { 65.42, 1, "en_IN", "65.4" },
     { 123456.5, 1, "en_IN", "1,23,456.5" },
@@ -613,7 +636,7 @@ svg_has_text (xmlXPathContextPtr ctx, const char *text)
 }
 
 static void
-check_svg (const char *path, const char * const *texts)
+check_svg (const char *path, const char *const *texts)
 {
   xmlDocPtr doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
   xmlXPathContextPtr ctx;
@@ -683,8 +706,8 @@ static void
 test_export_files (Fixture *f, gconstpointer data)
 {
   g_autoptr (PsephosChart) chart = chart_for (f->store, PSEPHOS_CHART_SEAT, NULL, NULL, "Dehra");
-  const char * const texts[] = { "Kamlesh Thakur · INC", "32,737", "Hoshiyar Singh · BJP", "23,338",
-                                 "margin 9,399", NULL };
+  const char *const texts[] = { "Kamlesh Thakur · INC", "32,737", "Hoshiyar Singh · BJP", "23,338",
+                                "margin 9,399", NULL };
   GError *error = NULL;
 
   for (PsephosChartFormat format = PSEPHOS_CHART_FORMAT_PNG; format <= PSEPHOS_CHART_FORMAT_PDF; format++)
@@ -697,10 +720,17 @@ test_export_files (Fixture *f, gconstpointer data)
         g_assert_no_error (error);
         switch (format)
           {
-          case PSEPHOS_CHART_FORMAT_PNG: check_png (path, 1000, 620); break;
-          case PSEPHOS_CHART_FORMAT_SVG: check_svg (path, texts); break;
-          case PSEPHOS_CHART_FORMAT_PDF: check_pdf (path); break;
-          default: g_assert_not_reached ();
+            case PSEPHOS_CHART_FORMAT_PNG:
+              check_png (path, 1000, 620);
+              break;
+            case PSEPHOS_CHART_FORMAT_SVG:
+              check_svg (path, texts);
+              break;
+            case PSEPHOS_CHART_FORMAT_PDF:
+              check_pdf (path);
+              break;
+            default:
+              g_assert_not_reached ();
           }
       }
 

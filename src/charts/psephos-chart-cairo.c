@@ -80,27 +80,27 @@ _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
       cairo_set_dash (cr, mark->dashed ? dash : NULL, mark->dashed ? G_N_ELEMENTS (dash) : 0, 0);
       switch (mark->shape)
         {
-        case PSEPHOS_SHAPE_RECT:
-          cairo_rectangle (cr, mark->x, mark->y, mark->w, mark->h);
-          fill_and_stroke (cr, mark);
-          break;
-        case PSEPHOS_SHAPE_CIRCLE:
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, mark->x, mark->y, mark->r, 0, 2 * G_PI);
-          fill_and_stroke (cr, mark);
-          break;
-        case PSEPHOS_SHAPE_LINE:
-          cairo_move_to (cr, mark->x, mark->y);
-          cairo_line_to (cr, mark->x2, mark->y2);
-          set_source (cr, mark->stroke);
-          cairo_set_line_width (cr, mark->line_width);
-          cairo_stroke (cr);
-          break;
-        case PSEPHOS_SHAPE_TEXT:
-          draw_text (cr, layout, mark);
-          break;
-        default:
-          g_assert_not_reached ();
+          case PSEPHOS_SHAPE_RECT:
+            cairo_rectangle (cr, mark->x, mark->y, mark->w, mark->h);
+            fill_and_stroke (cr, mark);
+            break;
+          case PSEPHOS_SHAPE_CIRCLE:
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, mark->x, mark->y, mark->r, 0, 2 * G_PI);
+            fill_and_stroke (cr, mark);
+            break;
+          case PSEPHOS_SHAPE_LINE:
+            cairo_move_to (cr, mark->x, mark->y);
+            cairo_line_to (cr, mark->x2, mark->y2);
+            set_source (cr, mark->stroke);
+            cairo_set_line_width (cr, mark->line_width);
+            cairo_stroke (cr);
+            break;
+          case PSEPHOS_SHAPE_TEXT:
+            draw_text (cr, layout, mark);
+            break;
+          default:
+            g_assert_not_reached ();
         }
     }
   g_object_unref (layout);

@@ -7,7 +7,8 @@
 
 #include "psephos-chart-private.h"
 
-typedef struct {
+typedef struct
+{
   PsephosStore *store;
   PsephosElection *election;
   gint64 state_id;
@@ -29,8 +30,7 @@ is_not_found (const GError *error)
 
 /* An election with a contest for the seat, when the query names no election. */
 static PsephosElection *
-election_with_seat (PsephosStore *store, GPtrArray *elections, const PsephosChartQuery *q,
-                    GError **error)
+election_with_seat (PsephosStore *store, GPtrArray *elections, const PsephosChartQuery *q, GError **error)
 {
   PsephosElection *found = NULL;
   guint n = 0;
@@ -60,8 +60,7 @@ election_with_seat (PsephosStore *store, GPtrArray *elections, const PsephosChar
 }
 
 static gboolean
-resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQuery *q,
-               Scope *scope, GError **error)
+resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQuery *q, Scope *scope, GError **error)
 {
   GError *local = NULL;
 
@@ -76,8 +75,7 @@ resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQue
         {
           PsephosElection *e = g_ptr_array_index (elections, i);
 
-          if ((q->election_id > 0 && e->id == q->election_id) ||
-              (q->election_id <= 0 && g_utf8_collate (e->name, q->election) == 0))
+          if ((q->election_id > 0 && e->id == q->election_id) || (q->election_id <= 0 && g_utf8_collate (e->name, q->election) == 0))
             scope->election = psephos_store_find_election (store, e->name, &local);
         }
       if (scope->election == NULL && local == NULL && q->election != NULL && q->election_id <= 0)
@@ -135,9 +133,7 @@ resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQue
           PsephosStateRow *s = g_ptr_array_index (states, i);
           g_autofree char *name_key = psephos_name_key (s->name);
 
-          if (g_str_equal (key, name_key) ||
-              (s->abbr != NULL && g_ascii_strcasecmp (s->abbr, q->state) == 0) ||
-              (s->eci_code != NULL && g_ascii_strcasecmp (s->eci_code, q->state) == 0))
+          if (g_str_equal (key, name_key) || (s->abbr != NULL && g_ascii_strcasecmp (s->abbr, q->state) == 0) || (s->eci_code != NULL && g_ascii_strcasecmp (s->eci_code, q->state) == 0))
             {
               scope->state_id = s->id;
               scope->state_name = g_strdup (s->name);
@@ -301,13 +297,12 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
     }
   if (seat == NULL)
     {
-      if (local->domain == PSEPHOS_STORE_ERROR &&
-          (local->code == PSEPHOS_STORE_ERROR_NOT_FOUND || local->code == PSEPHOS_STORE_ERROR_INVALID))
+      if (local->domain == PSEPHOS_STORE_ERROR && (local->code == PSEPHOS_STORE_ERROR_NOT_FOUND || local->code == PSEPHOS_STORE_ERROR_INVALID))
         {
           g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_SEAT,
                        local->code == PSEPHOS_STORE_ERROR_INVALID
-                       ? "Seat ‘%s’ is ambiguous in %s (name the state with --state)"
-                       : "Unknown seat ‘%s’ in %s",
+                         ? "Seat ‘%s’ is ambiguous in %s (name the state with --state)"
+                         : "Unknown seat ‘%s’ in %s",
                        q->seat ? q->seat : "(by id)", scope->election->name);
           g_error_free (local);
         }
@@ -352,8 +347,9 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
                                   seat->state_name ? seat->state_name : "?");
   {
     g_autofree char *turnout = NULL;
-    const char *status = seat->status == PSEPHOS_CONTEST_COUNTING ? "counting, latest figures"
-                         : seat->status == PSEPHOS_CONTEST_DECLARED ? "declared" : "status unknown";
+    const char *status = seat->status == PSEPHOS_CONTEST_COUNTING   ? "counting, latest figures"
+                         : seat->status == PSEPHOS_CONTEST_DECLARED ? "declared"
+                                                                    : "status unknown";
 
     if (!isnan (seat->turnout_pct))
       {
@@ -547,19 +543,19 @@ _psephos_chart_model_from_store (PsephosStore *store,
     }
   switch (kind)
     {
-    case PSEPHOS_CHART_SEAT:
-      model = seat_model (&scope, query, error);
-      break;
-    case PSEPHOS_CHART_TALLY:
-    case PSEPHOS_CHART_HEMICYCLE:
-      model = house_model (&scope, kind, error);
-      break;
-    case PSEPHOS_CHART_MARGINS:
-    case PSEPHOS_CHART_TURNOUT:
-      model = seats_model (&scope, kind, error);
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_CHART_SEAT:
+        model = seat_model (&scope, query, error);
+        break;
+      case PSEPHOS_CHART_TALLY:
+      case PSEPHOS_CHART_HEMICYCLE:
+        model = house_model (&scope, kind, error);
+        break;
+      case PSEPHOS_CHART_MARGINS:
+      case PSEPHOS_CHART_TURNOUT:
+        model = seats_model (&scope, kind, error);
+        break;
+      default:
+        g_assert_not_reached ();
     }
   scope_clear (&scope);
   return model;

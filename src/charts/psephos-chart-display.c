@@ -39,44 +39,64 @@ psephos_display_list_free (PsephosDisplayList *list)
 
 void
 psephos_mark_get_bounds (const PsephosMark *mark,
-                         double *x0, double *y0,
-                         double *x1, double *y1)
+                         double *x0,
+                         double *y0,
+                         double *x1,
+                         double *y1)
 {
   double a = 0, b = 0, c = 0, d = 0;
   double half = mark->line_width / 2;
 
   switch (mark->shape)
     {
-    case PSEPHOS_SHAPE_RECT:
-      a = mark->x; b = mark->y; c = mark->x + mark->w; d = mark->y + mark->h;
-      break;
-    case PSEPHOS_SHAPE_CIRCLE:
-      a = mark->x - mark->r; b = mark->y - mark->r;
-      c = mark->x + mark->r; d = mark->y + mark->r;
-      break;
-    case PSEPHOS_SHAPE_LINE:
-      a = MIN (mark->x, mark->x2) - half; b = MIN (mark->y, mark->y2) - half;
-      c = MAX (mark->x, mark->x2) + half; d = MAX (mark->y, mark->y2) + half;
-      break;
-    case PSEPHOS_SHAPE_TEXT:
-      switch (mark->anchor)
-        {
-        case PSEPHOS_ANCHOR_START: a = mark->x; break;
-        case PSEPHOS_ANCHOR_MIDDLE: a = mark->x - mark->text_width / 2; break;
-        case PSEPHOS_ANCHOR_END: a = mark->x - mark->text_width; break;
-        default: g_assert_not_reached ();
-        }
-      c = a + mark->text_width;
-      b = mark->y - mark->ascent;
-      d = mark->y + mark->descent;
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_SHAPE_RECT:
+        a = mark->x;
+        b = mark->y;
+        c = mark->x + mark->w;
+        d = mark->y + mark->h;
+        break;
+      case PSEPHOS_SHAPE_CIRCLE:
+        a = mark->x - mark->r;
+        b = mark->y - mark->r;
+        c = mark->x + mark->r;
+        d = mark->y + mark->r;
+        break;
+      case PSEPHOS_SHAPE_LINE:
+        a = MIN (mark->x, mark->x2) - half;
+        b = MIN (mark->y, mark->y2) - half;
+        c = MAX (mark->x, mark->x2) + half;
+        d = MAX (mark->y, mark->y2) + half;
+        break;
+      case PSEPHOS_SHAPE_TEXT:
+        switch (mark->anchor)
+          {
+            case PSEPHOS_ANCHOR_START:
+              a = mark->x;
+              break;
+            case PSEPHOS_ANCHOR_MIDDLE:
+              a = mark->x - mark->text_width / 2;
+              break;
+            case PSEPHOS_ANCHOR_END:
+              a = mark->x - mark->text_width;
+              break;
+            default:
+              g_assert_not_reached ();
+          }
+        c = a + mark->text_width;
+        b = mark->y - mark->ascent;
+        d = mark->y + mark->descent;
+        break;
+      default:
+        g_assert_not_reached ();
     }
-  if (x0) *x0 = a;
-  if (y0) *y0 = b;
-  if (x1) *x1 = c;
-  if (y1) *y1 = d;
+  if (x0)
+    *x0 = a;
+  if (y0)
+    *y0 = b;
+  if (x1)
+    *x1 = c;
+  if (y1)
+    *y1 = d;
 }
 
 guint

@@ -9,24 +9,27 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_CHART_THEME_LIGHT,
   PSEPHOS_CHART_THEME_DARK,
 } PsephosChartTheme;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_SHAPE_RECT,   /* x, y, w, h */
   PSEPHOS_SHAPE_CIRCLE, /* centre x, y; radius r */
   PSEPHOS_SHAPE_LINE,   /* x, y → x2, y2 */
   PSEPHOS_SHAPE_TEXT,   /* a run of text on baseline y, anchored at x */
 } PsephosShape;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_ROLE_BACKGROUND,
   PSEPHOS_ROLE_TITLE,
   PSEPHOS_ROLE_SUBTITLE,
   PSEPHOS_ROLE_CAPTION,
-  PSEPHOS_ROLE_AXIS,        /* axis lines */
+  PSEPHOS_ROLE_AXIS, /* axis lines */
   PSEPHOS_ROLE_GRID,
   PSEPHOS_ROLE_TICK_LABEL,
   PSEPHOS_ROLE_AXIS_LABEL,
@@ -39,20 +42,23 @@ typedef enum {
   PSEPHOS_ROLE_MAJORITY,    /* majority line and label; value: the mark */
   PSEPHOS_ROLE_LEGEND_SWATCH,
   PSEPHOS_ROLE_LEGEND_LABEL,
-  PSEPHOS_ROLE_ANNOTATION,  /* other notes in the plot */
+  PSEPHOS_ROLE_ANNOTATION, /* other notes in the plot */
 } PsephosRole;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_ANCHOR_START,
   PSEPHOS_ANCHOR_MIDDLE,
   PSEPHOS_ANCHOR_END,
 } PsephosAnchor;
 
-typedef struct {
+typedef struct
+{
   double r, g, b, a;
 } PsephosRgba;
 
-typedef struct {
+typedef struct
+{
   PsephosShape shape;
   PsephosRole role;
   double x, y, w, h; /* RECT; TEXT: x, y anchor point on the baseline */
@@ -65,7 +71,7 @@ typedef struct {
   /* TEXT */
   char *text;
   PsephosAnchor anchor;
-  double font_size;  /* pixels */
+  double font_size; /* pixels */
   gboolean bold;
   double text_width; /* measured by the layout */
   double ascent;
@@ -77,12 +83,13 @@ typedef struct {
   char *desc;    /* a sentence for tooltips and SVG <title> */
 } PsephosMark;
 
-typedef struct {
+typedef struct
+{
   double width;
   double height;
   PsephosChartTheme theme;
   char *title;
-  char *desc; /* a sentence saying what the chart shows */
+  char *desc;    /* a sentence saying what the chart shows */
   GArray *marks; /* PsephosMark */
 } PsephosDisplayList;
 
@@ -104,8 +111,10 @@ psephos_display_list_get_mark (const PsephosDisplayList *list, guint i)
 
 /* Bounding box of a mark (text: from its anchor, width, ascent, descent). */
 void psephos_mark_get_bounds (const PsephosMark *mark,
-                              double *x0, double *y0,
-                              double *x1, double *y1);
+                              double *x0,
+                              double *y0,
+                              double *x1,
+                              double *y1);
 
 /* Counts marks of @role (and @party when not NULL). */
 guint psephos_display_list_count (const PsephosDisplayList *list,

@@ -13,28 +13,75 @@
 
 #include "psephos-chart-private.h"
 
-typedef struct {
-  const char *group;   /* thousands separator */
+typedef struct
+{
+  const char *group; /* thousands separator */
   const char *decimal;
-  gboolean indian;     /* 12,34,567 */
+  gboolean indian; /* 12,34,567 */
 } NumberStyle;
 
 /* Languages whose speakers group numbers the Indian way. */
-static const char * const indian_languages[] = {
-  "hi", "bn", "mr", "ta", "te", "gu", "kn", "ml", "pa", "or", "as", "ur",
-  "ne", "kok", "mai", "sa", "sd", "doi", "mni", "brx", "sat", "ks", NULL,
+static const char *const indian_languages[] = {
+  "hi",
+  "bn",
+  "mr",
+  "ta",
+  "te",
+  "gu",
+  "kn",
+  "ml",
+  "pa",
+  "or",
+  "as",
+  "ur",
+  "ne",
+  "kok",
+  "mai",
+  "sa",
+  "sd",
+  "doi",
+  "mni",
+  "brx",
+  "sat",
+  "ks",
+  NULL,
 };
 /* Languages writing 1.234,5 */
-static const char * const dot_group_languages[] = {
-  "de", "es", "it", "nl", "pt", "id", "da", "tr", "el", "ro", "sl", "hr", NULL,
+static const char *const dot_group_languages[] = {
+  "de",
+  "es",
+  "it",
+  "nl",
+  "pt",
+  "id",
+  "da",
+  "tr",
+  "el",
+  "ro",
+  "sl",
+  "hr",
+  NULL,
 };
 /* Languages writing 1 234,5 (narrow no-break space) */
-static const char * const space_group_languages[] = {
-  "fr", "ru", "sv", "nb", "nn", "no", "fi", "cs", "pl", "uk", "sk", "bg", "hu", NULL,
+static const char *const space_group_languages[] = {
+  "fr",
+  "ru",
+  "sv",
+  "nb",
+  "nn",
+  "no",
+  "fi",
+  "cs",
+  "pl",
+  "uk",
+  "sk",
+  "bg",
+  "hu",
+  NULL,
 };
 
 static gboolean
-in_list (const char * const *list, const char *lang)
+in_list (const char *const *list, const char *lang)
 {
   for (guint i = 0; list[i] != NULL; i++)
     if (g_str_equal (list[i], lang))
@@ -57,8 +104,7 @@ number_style (const char *locale)
   lang = g_ascii_strdown (locale, len);
   territory = locale[len] == '_' ? locale + len + 1 : NULL;
 
-  if ((territory != NULL && g_str_has_prefix (territory, "IN")) ||
-      in_list (indian_languages, lang))
+  if ((territory != NULL && g_str_has_prefix (territory, "IN")) || in_list (indian_languages, lang))
     style.indian = TRUE;
   else if (in_list (dot_group_languages, lang))
     {
@@ -77,7 +123,7 @@ char *
 _psephos_chart_default_locale (void)
 {
   const char *current = setlocale (LC_NUMERIC, NULL);
-  const char * const vars[] = { "LC_ALL", "LC_NUMERIC", "LANG", NULL };
+  const char *const vars[] = { "LC_ALL", "LC_NUMERIC", "LANG", NULL };
 
   if (current != NULL && !g_str_equal (current, "C") && !g_str_equal (current, "POSIX"))
     return g_strdup (current);
@@ -146,10 +192,13 @@ psephos_chart_format_decimal (double value, int digits, const char *locale)
 
   out = g_string_new (NULL);
   /* %.*f in the C locale whatever the process's locale is. */
-  g_ascii_formatd (buf, sizeof buf, digits == 0 ? "%.0f" :
-                   digits == 1 ? "%.1f" : digits == 2 ? "%.2f" :
-                   digits == 3 ? "%.3f" : digits == 4 ? "%.4f" :
-                   digits == 5 ? "%.5f" : "%.6f", magnitude);
+  g_ascii_formatd (buf, sizeof buf, digits == 0 ? "%.0f" : digits == 1 ? "%.1f"
+                                                         : digits == 2 ? "%.2f"
+                                                         : digits == 3 ? "%.3f"
+                                                         : digits == 4 ? "%.4f"
+                                                         : digits == 5 ? "%.5f"
+                                                                       : "%.6f",
+                   magnitude);
   if (value < 0 && g_ascii_strtod (buf, NULL) != 0)
     g_string_append (out, "−");
   point = strchr (buf, '.');

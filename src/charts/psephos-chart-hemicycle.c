@@ -12,7 +12,8 @@
 
 #define MIN_INNER 0.38
 
-typedef struct {
+typedef struct
+{
   double angle;
   double radius; /* 0..1 of the outer radius */
 } Spot;
@@ -87,7 +88,8 @@ hemicycle_spots (guint n, double *spacing)
   return spots;
 }
 
-typedef struct {
+typedef struct
+{
   const PsephosChartItem *item;
   double group_total;
   guint group_first;
@@ -288,8 +290,7 @@ _psephos_layout_hemicycle (PsephosLayout *l)
 
   /* The house's size in the hollow of the arc, when it fits there. */
   total_text = g_strdup_printf ("%u seats", n_seats);
-  if (_psephos_text_measure (l->tm, total_text, l->body_size * 1.2, TRUE, NULL, NULL) <
-      2 * (inner * radius - dot) - 8 && body_line * 1.2 < (inner * radius - dot) * 0.5)
+  if (_psephos_text_measure (l->tm, total_text, l->body_size * 1.2, TRUE, NULL, NULL) < 2 * (inner * radius - dot) - 8 && body_line * 1.2 < (inner * radius - dot) * 0.5)
     {
       m = _psephos_layout_text (l, PSEPHOS_ROLE_ANNOTATION, total_text, cx, cy - 2,
                                 PSEPHOS_ANCHOR_MIDDLE, l->body_size * 1.2, TRUE, l->pal->text);

@@ -24,9 +24,7 @@ _psephos_layout_add (PsephosLayout *l, PsephosShape shape, PsephosRole role)
 }
 
 PsephosMark *
-_psephos_layout_rect (PsephosLayout *l, PsephosRole role,
-                      double x, double y, double w, double h,
-                      PsephosRgba fill)
+_psephos_layout_rect (PsephosLayout *l, PsephosRole role, double x, double y, double w, double h, PsephosRgba fill)
 {
   PsephosMark *mark = _psephos_layout_add (l, PSEPHOS_SHAPE_RECT, role);
 
@@ -39,9 +37,7 @@ _psephos_layout_rect (PsephosLayout *l, PsephosRole role,
 }
 
 PsephosMark *
-_psephos_layout_line (PsephosLayout *l, PsephosRole role,
-                      double x, double y, double x2, double y2,
-                      PsephosRgba stroke, double width)
+_psephos_layout_line (PsephosLayout *l, PsephosRole role, double x, double y, double x2, double y2, PsephosRgba stroke, double width)
 {
   PsephosMark *mark = _psephos_layout_add (l, PSEPHOS_SHAPE_LINE, role);
 
@@ -55,11 +51,7 @@ _psephos_layout_line (PsephosLayout *l, PsephosRole role,
 }
 
 PsephosMark *
-_psephos_layout_text (PsephosLayout *l, PsephosRole role,
-                      const char *text,
-                      double x, double y, PsephosAnchor anchor,
-                      double size, gboolean bold,
-                      PsephosRgba colour)
+_psephos_layout_text (PsephosLayout *l, PsephosRole role, const char *text, double x, double y, PsephosAnchor anchor, double size, gboolean bold, PsephosRgba colour)
 {
   PsephosMark *mark = _psephos_layout_add (l, PSEPHOS_SHAPE_TEXT, role);
 
@@ -76,8 +68,7 @@ _psephos_layout_text (PsephosLayout *l, PsephosRole role,
 }
 
 void
-_psephos_mark_tag (PsephosMark *mark, const char *party, const char *subject,
-                   double value, char *desc)
+_psephos_mark_tag (PsephosMark *mark, const char *party, const char *subject, double value, char *desc)
 {
   g_free (mark->party);
   mark->party = g_strdup (party);
@@ -155,9 +146,7 @@ _psephos_legend_entry_clear (gpointer data)
 }
 
 double
-_psephos_layout_legend (PsephosLayout *l, GArray *entries,
-                        double x0, double x1, double y,
-                        gboolean dry_run)
+_psephos_layout_legend (PsephosLayout *l, GArray *entries, double x0, double x1, double y, gboolean dry_run)
 {
   double size = l->small_size;
   double line = _psephos_layout_line_height (l, size);
@@ -189,7 +178,7 @@ _psephos_layout_legend (PsephosLayout *l, GArray *entries,
           if (e->ring)
             {
               m = _psephos_layout_rect (l, PSEPHOS_ROLE_LEGEND_SWATCH, x + 0.5, sy + 0.5,
-                                        sw - 1, sw - 1, (PsephosRgba) { 0, 0, 0, 0 });
+                                        sw - 1, sw - 1, (PsephosRgba){ 0, 0, 0, 0 });
               m->stroke = e->colour;
               m->line_width = 1;
             }
@@ -221,8 +210,7 @@ wrap_text (PsephosLayout *l, const char *text, double size, double width, guint 
       if (*words[i] == '\0')
         continue;
       attempt = line->len ? g_strconcat (line->str, " ", words[i], NULL) : g_strdup (words[i]);
-      if (line->len > 0 &&
-          _psephos_text_measure (l->tm, attempt, size, FALSE, NULL, NULL) > width)
+      if (line->len > 0 && _psephos_text_measure (l->tm, attempt, size, FALSE, NULL, NULL) > width)
         {
           if (lines->len + 1 == max_lines)
             {
@@ -294,7 +282,8 @@ layout_frame (PsephosLayout *l)
 
 /* ---- horizontal bars: seat, tally, and margins or turnout of few seats -- */
 
-typedef struct {
+typedef struct
+{
   double value;
   PsephosRgba colour;
   const char *party;
@@ -303,14 +292,15 @@ typedef struct {
   const char *inner; /* a label drawn inside the segment when it fits */
 } Segment;
 
-typedef struct {
+typedef struct
+{
   char *name;
   const char *party;
   const char *subject;
   GArray *segments; /* Segment */
   double total;
   char *value_text;
-  char *flag_text;  /* "won", "leading": after the value */
+  char *flag_text; /* "won", "leading": after the value */
   gboolean gap_before;
   gboolean bold;
 } Row;
@@ -359,8 +349,7 @@ rows_add (GArray *rows, const char *name, const char *party, const char *subject
 }
 
 static Segment *
-row_add_segment (Row *row, double value, PsephosRgba colour, const char *party,
-                 const char *subject, char *desc)
+row_add_segment (Row *row, double value, PsephosRgba colour, const char *party, const char *subject, char *desc)
 {
   Segment *seg;
 
@@ -375,11 +364,12 @@ row_add_segment (Row *row, double value, PsephosRgba colour, const char *party,
   return seg;
 }
 
-typedef struct {
-  double vmax;          /* the scale's end */
+typedef struct
+{
+  double vmax; /* the scale's end */
   const char *axis_title;
-  gboolean percent;     /* tick labels as percentages */
-  double ref;           /* a vertical reference line (majority), NAN: none */
+  gboolean percent; /* tick labels as percentages */
+  double ref;       /* a vertical reference line (majority), NAN: none */
   char *ref_label;
   int bracket_a, bracket_b; /* rows joined by the margin bracket, -1: none */
   char *bracket_label;
@@ -694,7 +684,8 @@ layout_seat (PsephosLayout *l)
 
 /* ---- the tally chart -------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   const char *group;
   double total;
   guint first; /* order of first appearance, for ties */
@@ -817,8 +808,8 @@ layout_tally (PsephosLayout *l)
         row_add_segment (row, others_leading, _psephos_rgba_pale (l->pal->others, l->pal), NULL, NULL,
                          g_strdup_printf ("%u other parties: %d leading", n_others, (int) others_leading));
       row->value_text = others_leading > 0
-        ? g_strdup_printf ("%d + %d leading", (int) others_won, (int) others_leading)
-        : g_strdup_printf ("%d", (int) others_won);
+                          ? g_strdup_printf ("%d + %d leading", (int) others_won, (int) others_leading)
+                          : g_strdup_printf ("%d", (int) others_won);
       vmax = MAX (vmax, others_won + others_leading);
     }
 
@@ -859,8 +850,8 @@ layout_tally (PsephosLayout *l)
 static int
 item_value_compare (gconstpointer a, gconstpointer b)
 {
-  const PsephosChartItem *ia = *(const PsephosChartItem * const *) a;
-  const PsephosChartItem *ib = *(const PsephosChartItem * const *) b;
+  const PsephosChartItem *ia = *(const PsephosChartItem *const *) a;
+  const PsephosChartItem *ib = *(const PsephosChartItem *const *) b;
 
   if (ia->value != ib->value)
     return ia->value < ib->value ? 1 : -1;
@@ -878,7 +869,8 @@ value_text (PsephosLayout *l, double v, gboolean percent)
   return _psephos_layout_count (l, v);
 }
 
-typedef struct {
+typedef struct
+{
   const char *party;
   const char *colour;
   guint n;
@@ -953,8 +945,7 @@ party_legend (PsephosLayout *l, GPtrArray *sorted)
 /* Many seats: one thin column each, no names; the extremes are named in a
  * note under the axis. */
 static void
-layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const char *axis_title,
-                const char *x_title)
+layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const char *axis_title, const char *x_title)
 {
   const PsephosChartItem *first = g_ptr_array_index (sorted, 0);
   const PsephosChartItem *last = g_ptr_array_index (sorted, sorted->len - 1);
@@ -989,7 +980,7 @@ layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const cha
 
     m = _psephos_layout_text (l, PSEPHOS_ROLE_AXIS_LABEL, fitted, (l->x0 + l->x1) / 2,
                               l->y1 - small_line - 4 - _psephos_layout_line_height (l, l->body_size)
-                              + text_ascent (l, l->body_size),
+                                + text_ascent (l, l->body_size),
                               PSEPHOS_ANCHOR_MIDDLE, l->body_size, FALSE, l->pal->text);
     if (m->x - m->text_width / 2 < l->x0)
       m->x = l->x0 + m->text_width / 2;
@@ -1057,8 +1048,10 @@ layout_ranked (PsephosLayout *l, gboolean percent)
 {
   const PsephosChartModel *model = l->model;
   g_autoptr (GPtrArray) sorted = g_ptr_array_new ();
-  double row_h = _psephos_layout_line_height (l, l->small_size) * 1.3;
-  guint max_rows = (guint) MAX (3, (l->y1 - l->y0) / row_h - 3);
+  /* Room for rows of names at about the small text size, under a legend
+   * of a line or two and above the axis. */
+  double row_h = _psephos_layout_line_height (l, l->small_size) * 1.05;
+  guint max_rows = (guint) MAX (3, (l->y1 - l->y0) / row_h - 5);
   g_autofree char *x_title = NULL;
 
   for (guint i = 0; i < model->items->len; i++)
@@ -1081,8 +1074,7 @@ layout_ranked (PsephosLayout *l, gboolean percent)
   else
     {
       g_autoptr (GArray) rows = rows_new ();
-      BarsOptions o = { .axis_title = model->value_label, .ref = NAN,
-                        .bracket_a = -1, .bracket_b = -1, .percent = percent };
+      BarsOptions o = { .axis_title = model->value_label, .ref = NAN, .bracket_a = -1, .bracket_b = -1, .percent = percent };
 
       for (guint i = 0; i < sorted->len; i++)
         {
@@ -1139,23 +1131,23 @@ _psephos_chart_layout_model (const PsephosChartModel *model,
 
   switch (model->kind)
     {
-    case PSEPHOS_CHART_SEAT:
-      layout_seat (&l);
-      break;
-    case PSEPHOS_CHART_TALLY:
-      layout_tally (&l);
-      break;
-    case PSEPHOS_CHART_HEMICYCLE:
-      _psephos_layout_hemicycle (&l);
-      break;
-    case PSEPHOS_CHART_MARGINS:
-      layout_ranked (&l, FALSE);
-      break;
-    case PSEPHOS_CHART_TURNOUT:
-      layout_ranked (&l, TRUE);
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_CHART_SEAT:
+        layout_seat (&l);
+        break;
+      case PSEPHOS_CHART_TALLY:
+        layout_tally (&l);
+        break;
+      case PSEPHOS_CHART_HEMICYCLE:
+        _psephos_layout_hemicycle (&l);
+        break;
+      case PSEPHOS_CHART_MARGINS:
+        layout_ranked (&l, FALSE);
+        break;
+      case PSEPHOS_CHART_TURNOUT:
+        layout_ranked (&l, TRUE);
+        break;
+      default:
+        g_assert_not_reached ();
     }
   return l.list;
 }

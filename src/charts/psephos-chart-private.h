@@ -14,14 +14,16 @@ G_BEGIN_DECLS
 
 /* ---- model ------------------------------------------------------------ */
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_ITEM_WINNER = 1 << 0,  /* won the seat */
   PSEPHOS_ITEM_LEADING = 1 << 1, /* leads while counting goes on */
   PSEPHOS_ITEM_NOTA = 1 << 2,    /* None of the above */
   PSEPHOS_ITEM_OTHERS = 1 << 3,  /* several folded into one */
 } PsephosItemFlags;
 
-typedef struct {
+typedef struct
+{
   char *label;   /* candidate, party or seat name */
   char *party;   /* party abbreviation */
   char *group;   /* alliance abbreviation, NULL when none */
@@ -32,16 +34,17 @@ typedef struct {
   guint flags;
 } PsephosChartItem;
 
-typedef struct {
+typedef struct
+{
   PsephosChartKind kind;
   char *title;
   char *subtitle;
-  char *caption;      /* "Source: …" */
-  GArray *items;      /* PsephosChartItem */
-  int seats_total;    /* hemicycle, tally: -1 unknown */
-  int majority;       /* -1 unknown */
-  gint64 margin;      /* seat: winner's lead, -1 unknown */
-  char *value_label;  /* axis title: "Votes", "Winning margin (votes)" */
+  char *caption;     /* "Source: …" */
+  GArray *items;     /* PsephosChartItem */
+  int seats_total;   /* hemicycle, tally: -1 unknown */
+  int majority;      /* -1 unknown */
+  gint64 margin;     /* seat: winner's lead, -1 unknown */
+  char *value_label; /* axis title: "Votes", "Winning margin (votes)" */
 } PsephosChartModel;
 
 PsephosChartModel *_psephos_chart_model_new (PsephosChartKind kind);
@@ -75,10 +78,11 @@ char *psephos_chart_format_decimal (double value, int digits, const char *locale
 
 /* ---- style ------------------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   PsephosRgba background;
   PsephosRgba text;
-  PsephosRgba muted;  /* subtitle, caption, tick labels */
+  PsephosRgba muted; /* subtitle, caption, tick labels */
   PsephosRgba grid;
   PsephosRgba axis;
   PsephosRgba accent; /* majority line, margin bracket */

@@ -8,7 +8,10 @@
 
 #include "psephos-chart-private.h"
 
-#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+#define RGB(hex)                                                                          \
+  {                                                                                       \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) &0xff) / 255.0, 1.0 \
+  }
 
 static const PsephosChartPalette light_palette = {
   .background = RGB (0xffffff),
@@ -33,9 +36,22 @@ static const PsephosChartPalette dark_palette = {
 /* Fallbacks for parties the party table has no colour for: distinct,
  * mid-light so that they read on both themes. */
 static const guint32 fallback_colours[] = {
-  0x4e79a7, 0xf28e2b, 0x59a14f, 0xb07aa1, 0x76b7b2, 0xedc948,
-  0xff9da7, 0x9c755f, 0x8cd17d, 0xd37295, 0x499894, 0xe15759,
-  0x86bcb6, 0xa0cbe8, 0xfabfd2, 0xd4a6c8,
+  0x4e79a7,
+  0xf28e2b,
+  0x59a14f,
+  0xb07aa1,
+  0x76b7b2,
+  0xedc948,
+  0xff9da7,
+  0x9c755f,
+  0x8cd17d,
+  0xd37295,
+  0x499894,
+  0xe15759,
+  0x86bcb6,
+  0xa0cbe8,
+  0xfabfd2,
+  0xd4a6c8,
 };
 
 const PsephosChartPalette *
@@ -74,8 +90,7 @@ _psephos_chart_party_rgba (const char *party, const char *colour)
 
   if (_psephos_rgba_parse (colour, &c))
     return c;
-  if (party == NULL || g_ascii_strcasecmp (party, "IND") == 0 ||
-      g_ascii_strcasecmp (party, "NOTA") == 0)
+  if (party == NULL || g_ascii_strcasecmp (party, "IND") == 0 || g_ascii_strcasecmp (party, "NOTA") == 0)
     hex = 0x9aa0a6;
   else
     hex = fallback_colours[g_str_hash (party) % G_N_ELEMENTS (fallback_colours)];
@@ -112,7 +127,8 @@ _psephos_rgba_contrast (PsephosRgba bg)
   PsephosRgba black = { 0.08, 0.08, 0.08, 1 }, white = { 1, 1, 1, 1 };
 
   return _psephos_rgba_contrast_ratio (bg, black) >= _psephos_rgba_contrast_ratio (bg, white)
-         ? black : white;
+           ? black
+           : white;
 }
 
 PsephosRgba
@@ -124,11 +140,15 @@ _psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min)
     {
       if (darken)
         {
-          c.r *= 0.85; c.g *= 0.85; c.b *= 0.85;
+          c.r *= 0.85;
+          c.g *= 0.85;
+          c.b *= 0.85;
         }
       else
         {
-          c.r += (1 - c.r) * 0.15; c.g += (1 - c.g) * 0.15; c.b += (1 - c.b) * 0.15;
+          c.r += (1 - c.r) * 0.15;
+          c.g += (1 - c.g) * 0.15;
+          c.b += (1 - c.b) * 0.15;
         }
     }
   return c;
@@ -136,7 +156,8 @@ _psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min)
 
 /* ---- text ------------------------------------------------------------- */
 
-struct _PsephosTextMeasure {
+struct _PsephosTextMeasure
+{
   PangoContext *context;
   PangoLayout *layout;
 };

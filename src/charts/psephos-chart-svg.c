@@ -10,7 +10,13 @@
 
 #include "psephos-chart-private.h"
 
-#define CHECK(expr) G_STMT_START { if ((expr) < 0) goto fail; } G_STMT_END
+#define CHECK(expr) \
+  G_STMT_START      \
+  {                 \
+    if ((expr) < 0) \
+      goto fail;    \
+  }                 \
+  G_STMT_END
 
 static void
 colour_string (char *buf, gsize len, PsephosRgba c)
@@ -54,10 +60,25 @@ write_paint (xmlTextWriterPtr w, const char *name, PsephosRgba c)
 static const char *
 role_class (PsephosRole role)
 {
-  static const char * const names[] = {
-    "background", "title", "subtitle", "caption", "axis", "grid", "tick-label",
-    "axis-label", "bar", "name-label", "value-label", "winner", "margin", "seat",
-    "majority", "legend-swatch", "legend-label", "annotation",
+  static const char *const names[] = {
+    "background",
+    "title",
+    "subtitle",
+    "caption",
+    "axis",
+    "grid",
+    "tick-label",
+    "axis-label",
+    "bar",
+    "name-label",
+    "value-label",
+    "winner",
+    "margin",
+    "seat",
+    "majority",
+    "legend-swatch",
+    "legend-label",
+    "annotation",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == PSEPHOS_ROLE_ANNOTATION + 1);
@@ -67,60 +88,49 @@ role_class (PsephosRole role)
 static int
 write_mark (xmlTextWriterPtr w, const PsephosMark *mark)
 {
-  static const char * const elements[] = { "rect", "circle", "line", "text" };
-  static const char * const anchors[] = { "start", "middle", "end" };
+  static const char *const elements[] = { "rect", "circle", "line", "text" };
+  static const char *const anchors[] = { "start", "middle", "end" };
 
   if (xmlTextWriterStartElement (w, BAD_CAST elements[mark->shape]) < 0)
     return -1;
   if (xmlTextWriterWriteAttribute (w, BAD_CAST "class", BAD_CAST role_class (mark->role)) < 0)
     return -1;
-  if (mark->party != NULL &&
-      xmlTextWriterWriteAttribute (w, BAD_CAST "data-party", BAD_CAST mark->party) < 0)
+  if (mark->party != NULL && xmlTextWriterWriteAttribute (w, BAD_CAST "data-party", BAD_CAST mark->party) < 0)
     return -1;
-  if (mark->subject != NULL &&
-      xmlTextWriterWriteAttribute (w, BAD_CAST "data-subject", BAD_CAST mark->subject) < 0)
+  if (mark->subject != NULL && xmlTextWriterWriteAttribute (w, BAD_CAST "data-subject", BAD_CAST mark->subject) < 0)
     return -1;
 
   switch (mark->shape)
     {
-    case PSEPHOS_SHAPE_RECT:
-      if (write_number (w, "x", mark->x) < 0 || write_number (w, "y", mark->y) < 0 ||
-          write_number (w, "width", mark->w) < 0 || write_number (w, "height", mark->h) < 0 ||
-          write_paint (w, "fill", mark->fill) < 0)
-        return -1;
-      break;
-    case PSEPHOS_SHAPE_CIRCLE:
-      if (write_number (w, "cx", mark->x) < 0 || write_number (w, "cy", mark->y) < 0 ||
-          write_number (w, "r", mark->r) < 0 || write_paint (w, "fill", mark->fill) < 0)
-        return -1;
-      break;
-    case PSEPHOS_SHAPE_LINE:
-      if (write_number (w, "x1", mark->x) < 0 || write_number (w, "y1", mark->y) < 0 ||
-          write_number (w, "x2", mark->x2) < 0 || write_number (w, "y2", mark->y2) < 0)
-        return -1;
-      break;
-    case PSEPHOS_SHAPE_TEXT:
-      if (write_number (w, "x", mark->x) < 0 || write_number (w, "y", mark->y) < 0 ||
-          write_number (w, "font-size", mark->font_size) < 0 ||
-          xmlTextWriterWriteAttribute (w, BAD_CAST "text-anchor", BAD_CAST anchors[mark->anchor]) < 0 ||
-          write_paint (w, "fill", mark->fill) < 0)
-        return -1;
-      if (mark->bold && xmlTextWriterWriteAttribute (w, BAD_CAST "font-weight", BAD_CAST "bold") < 0)
-        return -1;
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_SHAPE_RECT:
+        if (write_number (w, "x", mark->x) < 0 || write_number (w, "y", mark->y) < 0 || write_number (w, "width", mark->w) < 0 || write_number (w, "height", mark->h) < 0 || write_paint (w, "fill", mark->fill) < 0)
+          return -1;
+        break;
+      case PSEPHOS_SHAPE_CIRCLE:
+        if (write_number (w, "cx", mark->x) < 0 || write_number (w, "cy", mark->y) < 0 || write_number (w, "r", mark->r) < 0 || write_paint (w, "fill", mark->fill) < 0)
+          return -1;
+        break;
+      case PSEPHOS_SHAPE_LINE:
+        if (write_number (w, "x1", mark->x) < 0 || write_number (w, "y1", mark->y) < 0 || write_number (w, "x2", mark->x2) < 0 || write_number (w, "y2", mark->y2) < 0)
+          return -1;
+        break;
+      case PSEPHOS_SHAPE_TEXT:
+        if (write_number (w, "x", mark->x) < 0 || write_number (w, "y", mark->y) < 0 || write_number (w, "font-size", mark->font_size) < 0 || xmlTextWriterWriteAttribute (w, BAD_CAST "text-anchor", BAD_CAST anchors[mark->anchor]) < 0 || write_paint (w, "fill", mark->fill) < 0)
+          return -1;
+        if (mark->bold && xmlTextWriterWriteAttribute (w, BAD_CAST "font-weight", BAD_CAST "bold") < 0)
+          return -1;
+        break;
+      default:
+        g_assert_not_reached ();
     }
   if (mark->line_width > 0 && mark->stroke.a > 0)
     {
-      if (write_paint (w, "stroke", mark->stroke) < 0 ||
-          write_number (w, "stroke-width", mark->line_width) < 0)
+      if (write_paint (w, "stroke", mark->stroke) < 0 || write_number (w, "stroke-width", mark->line_width) < 0)
         return -1;
       if (mark->dashed && xmlTextWriterWriteAttribute (w, BAD_CAST "stroke-dasharray", BAD_CAST "5 3") < 0)
         return -1;
     }
-  if (mark->desc != NULL &&
-      xmlTextWriterWriteElement (w, BAD_CAST "title", BAD_CAST mark->desc) < 0)
+  if (mark->desc != NULL && xmlTextWriterWriteElement (w, BAD_CAST "title", BAD_CAST mark->desc) < 0)
     return -1;
   if (mark->shape == PSEPHOS_SHAPE_TEXT && xmlTextWriterWriteString (w, BAD_CAST mark->text) < 0)
     return -1;

@@ -11,9 +11,10 @@
 
 #include "psephos-chart-private.h"
 
-G_DEFINE_QUARK (psephos-chart-error-quark, psephos_chart_error)
+G_DEFINE_QUARK (psephos - chart - error - quark, psephos_chart_error)
 
-struct _PsephosChart {
+struct _PsephosChart
+{
   GObject parent_instance;
 
   PsephosChartModel *model;
@@ -25,8 +26,8 @@ struct _PsephosChart {
 
 G_DEFINE_FINAL_TYPE (PsephosChart, psephos_chart, G_TYPE_OBJECT)
 
-static const char * const kind_names[] = { "seat", "tally", "hemicycle", "margins", "turnout" };
-static const char * const format_names[] = { "png", "svg", "pdf" };
+static const char *const kind_names[] = { "seat", "tally", "hemicycle", "margins", "turnout" };
+static const char *const format_names[] = { "png", "svg", "pdf" };
 
 const char *
 psephos_chart_kind_to_string (PsephosChartKind kind)
@@ -280,8 +281,7 @@ psephos_chart_layout (PsephosChart *self,
   g_return_val_if_fail (PSEPHOS_IS_CHART (self), NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
-  if (self->layout == NULL || self->layout->width != width ||
-      self->layout->height != height || self->layout->theme != theme)
+  if (self->layout == NULL || self->layout->width != width || self->layout->height != height || self->layout->theme != theme)
     {
       g_clear_pointer (&self->layout, psephos_display_list_free);
       self->layout = layout_new (self, width, height, theme);
@@ -332,21 +332,21 @@ write_file (const PsephosDisplayList *list,
 
   switch (format)
     {
-    case PSEPHOS_CHART_FORMAT_SVG:
-      return _psephos_display_list_write_svg (list, path, cancellable, error);
-    case PSEPHOS_CHART_FORMAT_PNG:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                            (int) list->width, (int) list->height);
-      break;
-    case PSEPHOS_CHART_FORMAT_PDF:
-      /* One canvas pixel to one PDF point. */
-      surface = cairo_pdf_surface_create (path, list->width, list->height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                      list->title ? list->title : "Chart");
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Psephos");
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_CHART_FORMAT_SVG:
+        return _psephos_display_list_write_svg (list, path, cancellable, error);
+      case PSEPHOS_CHART_FORMAT_PNG:
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                              (int) list->width, (int) list->height);
+        break;
+      case PSEPHOS_CHART_FORMAT_PDF:
+        /* One canvas pixel to one PDF point. */
+        surface = cairo_pdf_surface_create (path, list->width, list->height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                        list->title ? list->title : "Chart");
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Psephos");
+        break;
+      default:
+        g_assert_not_reached ();
     }
   if (!surface_check (surface, path, error))
     {
@@ -462,7 +462,8 @@ psephos_chart_export (PsephosChart *self,
   return TRUE;
 }
 
-typedef struct {
+typedef struct
+{
   char *path;
   PsephosChartFormat format;
   int width;

@@ -28,7 +28,8 @@ GQuark psephos_chart_error_quark (void);
  * @PSEPHOS_CHART_ERROR_INVALID: a bad argument (size, format, missing seat)
  * @PSEPHOS_CHART_ERROR_WRITE: the file cannot be written (the message names it)
  */
-typedef enum {
+typedef enum
+{
   PSEPHOS_CHART_ERROR_UNKNOWN_KIND,
   PSEPHOS_CHART_ERROR_UNKNOWN_ELECTION,
   PSEPHOS_CHART_ERROR_UNKNOWN_STATE,
@@ -38,7 +39,8 @@ typedef enum {
   PSEPHOS_CHART_ERROR_WRITE,
 } PsephosChartError;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_CHART_SEAT,      /* a seat's candidates as bars of votes */
   PSEPHOS_CHART_TALLY,     /* seats by party, grouped by alliance */
   PSEPHOS_CHART_HEMICYCLE, /* the house as a parliament arc */
@@ -46,7 +48,8 @@ typedef enum {
   PSEPHOS_CHART_TURNOUT,   /* turnout of every seat, sorted */
 } PsephosChartKind;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_CHART_FORMAT_PNG,
   PSEPHOS_CHART_FORMAT_SVG,
   PSEPHOS_CHART_FORMAT_PDF,
@@ -54,7 +57,8 @@ typedef enum {
 
 /* What to chart. Names are matched case-insensitively; ids (when not 0)
  * win over names. @election NULL and 0: the store's only election. */
-typedef struct {
+typedef struct
+{
   const char *election;
   const char *state; /* NULL: every state */
   const char *seat;  /* for PSEPHOS_CHART_SEAT */

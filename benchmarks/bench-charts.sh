@@ -1,0 +1,134 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# bench-charts.sh — how long `psephos-cli export-chart` takes to write the
+# 543-seat Lok Sabha 2024 hemicycle and margins charts as SVG, PNG and PDF,
+# against Debian's gnuplot drawing the same margins bar chart (the same 542
+# numbers, sorted, one bar per seat in the winner's party colour) to the same
+# formats and size, in the same run.
+#
+#   bench-charts.sh PSEPHOS_CLI [CSV] [RUNS]
+#
+# CSV defaults to $PSEPHOS_SHARED_DATA/india-votes-data/ls2024.csv; RUNS
+# (default 5) is how often each file is written; the best run counts. Both
+# sides are timed as whole processes: start, read the numbers, lay out,
+# write the file. Prints the times and their ratios; the target is to be
+# faster than gnuplot for every format. Exits 77 (skipped) when the data
+# or gnuplot is missing.
+set -eu
+
+cli=${1:?usage: bench-charts.sh PSEPHOS_CLI [CSV] [RUNS]}
+csv=${2:-${PSEPHOS_SHARED_DATA:-../shared/data}/india-votes-data/ls2024.csv}
+runs=${3:-5}
+width=1200
+height=800
+
+if [ ! -r "$csv" ]; then
+  echo "skipped: $csv is absent (../shared/data is not beside the checkout)" >&2
+  exit 77
+fi
+if ! command -v gnuplot >/dev/null 2>&1; then
+  echo "skipped: gnuplot is not installed (apt-get install gnuplot-nox)" >&2
+  exit 77
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/psephos-bench-charts-XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+store="$work/ls2024.psephos"
+
+"$cli" --store "$store" import --election "Lok Sabha 2024" "$csv" >/dev/null
+
+# The numbers gnuplot draws come out of the same store: each seat's winning
+# margin and the winner's party colour, sorted as the chart sorts them.
+"$cli" --store "$store" tree --election "Lok Sabha 2024" --format jsonl >"$work/tree.jsonl"
+python3 - "$work/tree.jsonl" "$work/margins.dat" <<'EOF'
+import json, sys, zlib
+tree, out = sys.argv[1:3]
+rows = []
+for line in open(tree, encoding="utf-8"):
+    r = json.loads(line)
+    if r.get("kind") == "seat" and r.get("margin") is not None:
+        rows.append((r["margin"], r["name"], r.get("winner_party") or "?"))
+rows.sort(key=lambda r: (-r[0], r[1]))
+palette = {}
+with open(out, "w", encoding="utf-8") as f:
+    for i, (margin, name, party) in enumerate(rows):
+        colour = palette.setdefault(party, zlib.crc32(party.encode()) & 0xffffff)
+        f.write('%d %d %d "%s"\n' % (i, margin, colour, name.replace('"', "'")))
+print("%d seats with a margin" % len(rows), file=sys.stderr)
+EOF
+
+# gnuplot: a bar per seat, coloured, with a title and labelled axes.
+cat >"$work/margins.gp" <<EOF
+set title "Lok Sabha 2024: winning margins" font ",16"
+set xlabel "Seats, sorted by winning margin"
+set ylabel "Winning margin (votes)"
+set style fill solid noborder
+set boxwidth 0.85 relative
+set grid ytics
+set yrange [0:*]
+set xrange [-1:*]
+unset key
+plot "$work/margins.dat" using 1:2:3 with boxes lc rgb variable
+EOF
+
+now () {
+  date +%s%N
+}
+
+# best_ms COMMAND…: the fastest of $runs runs, in milliseconds.
+best_ms () {
+  best=
+  i=0
+  while [ "$i" -lt "$runs" ]; do
+    start=$(now)
+    "$@" >/dev/null 2>&1
+    end=$(now)
+    t=$(( (end - start) / 1000 ))
+    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then
+      best=$t
+    fi
+    i=$((i + 1))
+  done
+  awk "BEGIN { printf \"%.1f\", $best / 1000 }"
+}
+
+psephos_chart () {
+  "$cli" --store "$store" export-chart --election "Lok Sabha 2024" --chart "$1" --format "$2" \
+    --width "$width" --height "$height" --output "$work/psephos-$1.$2"
+}
+
+gnuplot_chart () {
+  case "$1" in
+    svg) term="svg size $width,$height dynamic" ;;
+    png) term="pngcairo size $width,$height" ;;
+    pdf) term="pdfcairo size $((width / 72)).0in,$((height / 72)).0in" ;;
+  esac
+  gnuplot -e "set terminal $term; set output '$work/gnuplot-margins.$1'" "$work/margins.gp"
+}
+
+# Warm the caches (fonts, the store file) for both sides.
+psephos_chart margins svg
+gnuplot_chart svg
+
+printf 'Lok Sabha 2024, %s × %s pixels, best of %s runs (ms, whole process)\n' "$width" "$height" "$runs"
+printf '%-6s %10s %10s %10s %10s %18s\n' format hemicycle margins gnuplot ratio "(gnuplot/margins)"
+slower=0
+for format in svg png pdf; do
+  hemi=$(best_ms psephos_chart hemicycle "$format")
+  marg=$(best_ms psephos_chart margins "$format")
+  gnu=$(best_ms gnuplot_chart "$format")
+  ratio=$(awk "BEGIN { printf \"%.2f\", $gnu / $marg }")
+  printf '%-6s %10s %10s %10s %10s×\n' "$format" "$hemi" "$marg" "$gnu" "$ratio"
+  if awk "BEGIN { exit !($marg >= $gnu) }"; then
+    slower=1
+  fi
+  for f in "$work/psephos-hemicycle.$format" "$work/psephos-margins.$format" "$work/gnuplot-margins.$format"; do
+    [ -s "$f" ] || { echo "missing output $f" >&2; exit 1; }
+  done
+done
+if [ "$slower" -eq 1 ]; then
+  echo "target missed: psephos was not faster than gnuplot for every format"
+else
+  echo "target met: psephos faster than gnuplot for every format"
+fi
