@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-election-page.c — the election overview page. */
+#include "config.h"
+
+#include <math.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "psephos-chart-view.h"
+#include "psephos-citation-button.h"
+#include "psephos-election-page.h"
+#include "psephos-format.h"
+#include "psephos-stat.h"
+#include "psephos-swatch.h"
+
+struct _PsephosElectionPage
+{
+  GtkWidget parent_instance;
+
+  PsephosSession *session;
+  GPtrArray *facts;
+
+  GtkLabel *title;
+  GtkLabel *subtitle;
+  PsephosStat *seats;
+  PsephosStat *majority;
+  PsephosStat *declared;
+  PsephosStat *turnout;
+  GtkListBox *parties;
+  GtkWidget *alliance_group;
+  GtkListBox *alliances;
+  PsephosChartView *chart;
+};
+
+G_DEFINE_FINAL_TYPE (PsephosElectionPage, psephos_election_page, GTK_TYPE_WIDGET)
+
+static void
+psephos_election_page_dispose (GObject *object)
+{
+  GtkWidget *child;
+  PsephosElectionPage *self = PSEPHOS_ELECTION_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PSEPHOS_TYPE_ELECTION_PAGE);
+  /* The template's outer container has no id: unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (psephos_election_page_parent_class)->dispose (object);
+}
+
+static void
+psephos_election_page_class_init (PsephosElectionPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = psephos_election_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/psephos/Psephos/psephos-election-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, title);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, subtitle);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, seats);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, majority);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, declared);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, turnout);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, parties);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, alliance_group);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, alliances);
+  gtk_widget_class_bind_template_child (widget_class, PsephosElectionPage, chart);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  g_type_ensure (PSEPHOS_TYPE_STAT);
+  g_type_ensure (PSEPHOS_TYPE_CHART_VIEW);
+}
+
+static void
+psephos_election_page_init (PsephosElectionPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static GtkWidget *
+tally_row (PsephosElectionPage *self, const PsephosTallyRow *t, int majority_mark)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *swatch = psephos_swatch_new ();
+  GtkWidget *total = gtk_label_new (NULL);
+  g_autofree char *won = psephos_format_count (t->won);
+  g_autofree char *leading = psephos_format_count (t->leading);
+  g_autofree char *sum = psephos_format_count (t->won + t->leading);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *a11y = NULL;
+  const char *name = t->name != NULL ? t->name : t->abbreviation;
+
+  psephos_swatch_set_colour (PSEPHOS_SWATCH (swatch), t->colour);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  if (t->kind == PSEPHOS_TALLY_ALLIANCE && majority_mark > 0)
+    {
+      int seats = t->won + t->leading;
+
+      if (seats >= majority_mark)
+        /* TRANSLATORS: "won 3 · leading 1 · majority (272) passed by 21" */
+        subtitle = g_strdup_printf (_("Won %s · leading %s · past the majority mark by %d"), won, leading, seats - majority_mark);
+      else
+        subtitle = g_strdup_printf (_("Won %s · leading %s · %d short of the majority mark"), won, leading, majority_mark - seats);
+    }
+  else
+    subtitle = g_strdup_printf (_("Won %s · leading %s"), won, leading);
+  if (t->abbreviation != NULL && g_strcmp0 (t->abbreviation, name) != 0)
+    {
+      g_autofree char *with_abbr = g_strdup_printf ("%s · %s", t->abbreviation, subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with_abbr);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_label_set_label (GTK_LABEL (total), sum);
+  gtk_widget_add_css_class (total, "title-3");
+  gtk_widget_add_css_class (total, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), total);
+
+  if (t->kind == PSEPHOS_TALLY_PARTY)
+    {
+      PsephosFactQuery q = { 0 };
+      g_autoptr (GPtrArray) facts = NULL;
+      GtkWidget *cite = psephos_citation_button_new ();
+
+      q.election_id = psephos_session_get_election_id (self->session);
+      q.party_id = t->id;
+      q.has_subject_kind = TRUE;
+      q.subject_kind = PSEPHOS_SUBJECT_PARTY;
+      facts = psephos_session_list_facts (self->session, &q);
+      psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (cite), self->session, facts, "seats_won", name);
+      if (!gtk_widget_get_visible (cite))
+        psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (cite), self->session, facts, "seats_leading", name);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cite);
+    }
+
+  /* TRANSLATORS: accessible row name: "BJP: 240 seats, won 3 · leading 1" */
+  a11y = g_strdup_printf (_("%s: %s seats, %s"), name, sum, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  return row;
+}
+
+/* Turnout over the whole election, from the seats that report it. */
+static double
+overall_turnout (PsephosStore *store, gint64 election_id)
+{
+  g_autoptr (GPtrArray) seats = psephos_store_list_seats (store, election_id, 0, NULL);
+  gint64 electors = 0, polled = 0;
+
+  if (seats == NULL)
+    return NAN;
+  for (guint i = 0; i < seats->len; i++)
+    {
+      PsephosSeatRow *s = g_ptr_array_index (seats, i);
+
+      if (s->electors > 0 && s->votes_polled >= 0)
+        {
+          electors += s->electors;
+          polled += s->votes_polled;
+        }
+    }
+  return electors > 0 ? 100.0 * (double) polled / (double) electors : NAN;
+}
+
+void
+psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
+{
+  const PsephosElection *e;
+  PsephosStore *store;
+  PsephosFactQuery q = { 0 };
+  g_autoptr (GPtrArray) parties = NULL;
+  g_autoptr (GPtrArray) alliances = NULL;
+  g_autoptr (PsephosChart) chart = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *seats = NULL, *mark = NULL, *declared = NULL, *turnout = NULL;
+  PsephosChartQuery cq = { 0 };
+  double pct;
+
+  g_return_if_fail (PSEPHOS_IS_ELECTION_PAGE (self));
+  g_return_if_fail (PSEPHOS_IS_SESSION (session));
+
+  g_set_object (&self->session, session);
+  clear_list (self->parties);
+  clear_list (self->alliances);
+  e = psephos_session_get_election (session);
+  if (e == NULL)
+    {
+      gtk_label_set_label (self->title, _("No election"));
+      gtk_label_set_label (self->subtitle, _("This store holds no election yet. Import articles or results."));
+      psephos_chart_view_set_chart (self->chart, NULL);
+      return;
+    }
+  store = psephos_session_get_store (session);
+
+  gtk_label_set_label (self->title, e->name);
+  if (e->counted_on != NULL)
+    /* TRANSLATORS: "Counted on 2024-07-13" */
+    subtitle = g_strdup_printf (_("Counted on %s"), e->counted_on);
+  else if (e->held_on != NULL)
+    subtitle = g_strdup_printf (_("Held on %s"), e->held_on);
+  else
+    subtitle = g_strdup_printf ("%d", e->year);
+  gtk_label_set_label (self->subtitle, subtitle);
+
+  q.election_id = e->id;
+  q.has_subject_kind = TRUE;
+  q.subject_kind = PSEPHOS_SUBJECT_ELECTION;
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
+  self->facts = psephos_session_list_facts (session, &q);
+
+  psephos_stat_set (self->seats, seats = e->seats_total >= 0 ? psephos_format_count (e->seats_total) : NULL,
+                    session, self->facts, "seats_total");
+  psephos_stat_set (self->majority, mark = e->majority_mark >= 0 ? psephos_format_count (e->majority_mark) : NULL,
+                    session, self->facts, "majority_mark");
+  declared = g_strdup_printf (_("%d of %d"), e->n_declared, e->n_contests);
+  psephos_stat_set (self->declared, declared, session, NULL, NULL);
+  pct = overall_turnout (store, e->id);
+  psephos_stat_set (self->turnout, turnout = isnan (pct) ? NULL : psephos_format_percent (pct),
+                    session, self->facts, "turnout_pct");
+
+  parties = psephos_store_party_tally (store, e->id, NULL);
+  for (guint i = 0; parties != NULL && i < parties->len; i++)
+    gtk_list_box_append (self->parties, tally_row (self, g_ptr_array_index (parties, i), e->majority_mark));
+  if (parties == NULL || parties->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No seat has a winner or leader yet"));
+      gtk_list_box_append (self->parties, row);
+    }
+
+  alliances = psephos_store_alliance_tally (store, e->id, NULL);
+  for (guint i = 0; alliances != NULL && i < alliances->len; i++)
+    gtk_list_box_append (self->alliances, tally_row (self, g_ptr_array_index (alliances, i), e->majority_mark));
+  gtk_widget_set_visible (self->alliance_group, alliances != NULL && alliances->len > 0);
+
+  cq.election_id = e->id;
+  chart = psephos_chart_new_for_store (store, PSEPHOS_CHART_TALLY, &cq, NULL);
+  psephos_chart_view_set_chart (self->chart, chart);
+}
+
+PsephosChart *
+psephos_election_page_get_chart (PsephosElectionPage *self)
+{
+  g_return_val_if_fail (PSEPHOS_IS_ELECTION_PAGE (self), NULL);
+  return psephos_chart_view_get_chart (self->chart);
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-swatch.h — a small rounded square in a party's colour. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define PSEPHOS_TYPE_SWATCH (psephos_swatch_get_type ())
+G_DECLARE_FINAL_TYPE (PsephosSwatch, psephos_swatch, PSEPHOS, SWATCH, GtkWidget)
+
+GtkWidget *psephos_swatch_new (void);
+/* "#rrggbb", or NULL for none (drawn as an outline). */
+void psephos_swatch_set_colour (PsephosSwatch *self, const char *colour);
+const char *psephos_swatch_get_colour (PsephosSwatch *self);
+
+G_END_DECLS
