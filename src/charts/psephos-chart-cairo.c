@@ -34,6 +34,30 @@ fill_and_stroke (cairo_t *cr, const PsephosMark *mark)
 }
 
 static void
+add_shape (cairo_t *cr, const PsephosMark *mark)
+{
+  if (mark->shape == PSEPHOS_SHAPE_RECT)
+    cairo_rectangle (cr, mark->x, mark->y, mark->w, mark->h);
+  else
+    {
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mark->x, mark->y, mark->r, 0, 2 * G_PI);
+    }
+}
+
+static gboolean
+is_plain (const PsephosMark *mark)
+{
+  return (mark->shape == PSEPHOS_SHAPE_RECT || mark->shape == PSEPHOS_SHAPE_CIRCLE) && mark->fill.a >= 1 && (mark->line_width <= 0 || mark->stroke.a <= 0) && !mark->dashed;
+}
+
+static gboolean
+same_fill (const PsephosMark *a, const PsephosMark *b)
+{
+  return is_plain (b) && a->fill.r == b->fill.r && a->fill.g == b->fill.g && a->fill.b == b->fill.b;
+}
+
+static void
 draw_text (cairo_t *cr, PangoLayout *layout, const PsephosMark *mark)
 {
   PangoFontDescription *desc = _psephos_chart_font (mark->font_size, mark->bold);
@@ -81,12 +105,13 @@ _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
       switch (mark->shape)
         {
           case PSEPHOS_SHAPE_RECT:
-            cairo_rectangle (cr, mark->x, mark->y, mark->w, mark->h);
-            fill_and_stroke (cr, mark);
-            break;
           case PSEPHOS_SHAPE_CIRCLE:
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, mark->x, mark->y, mark->r, 0, 2 * G_PI);
+            add_shape (cr, mark);
+            /* A run of plain shapes of one colour (a party's seats, its
+             * bars) is one path, filled once: far quicker to rasterise,
+             * and a smaller PDF. */
+            while (is_plain (mark) && i + 1 < list->marks->len && same_fill (mark, &g_array_index (list->marks, PsephosMark, i + 1)))
+              add_shape (cr, &g_array_index (list->marks, PsephosMark, ++i));
             fill_and_stroke (cr, mark);
             break;
           case PSEPHOS_SHAPE_LINE:

@@ -136,6 +136,11 @@ PsephosDisplayList *_psephos_chart_layout_model (const PsephosChartModel *model,
 /* ---- backends --------------------------------------------------------- */
 
 void _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr);
+/* An opaque (RGB24) image surface as a PNG file. */
+gboolean _psephos_chart_write_png (cairo_surface_t *surface,
+                                   const char *path,
+                                   const char *title,
+                                   GError **error);
 gboolean _psephos_display_list_write_svg (const PsephosDisplayList *list,
                                           const char *path,
                                           GCancellable *cancellable,

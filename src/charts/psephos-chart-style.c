@@ -160,7 +160,17 @@ struct _PsephosTextMeasure
 {
   PangoContext *context;
   PangoLayout *layout;
+  /* Layouts measure the same labels again and again (to fit, to place):
+   * "size|bold|text" → Extents. */
+  GHashTable *cache;
 };
+
+typedef struct
+{
+  double width;
+  double ascent;
+  double descent;
+} Extents;
 
 void
 _psephos_chart_font_options (cairo_font_options_t *options)
@@ -194,6 +204,7 @@ _psephos_text_measure_new (void)
   pango_cairo_context_set_font_options (tm->context, options);
   cairo_font_options_destroy (options);
   tm->layout = pango_layout_new (tm->context);
+  tm->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return tm;
 }
 
@@ -204,6 +215,7 @@ _psephos_text_measure_free (PsephosTextMeasure *tm)
     return;
   g_clear_object (&tm->layout);
   g_clear_object (&tm->context);
+  g_clear_pointer (&tm->cache, g_hash_table_unref);
   g_free (tm);
 }
 
@@ -215,20 +227,35 @@ _psephos_text_measure (PsephosTextMeasure *tm,
                        double *ascent,
                        double *descent)
 {
-  PangoFontDescription *desc = _psephos_chart_font (size, bold);
-  PangoRectangle logical;
-  int baseline;
+  char prefix[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *key = NULL;
+  Extents *e;
 
-  pango_layout_set_font_description (tm->layout, desc);
-  pango_font_description_free (desc);
-  pango_layout_set_text (tm->layout, text, -1);
-  pango_layout_get_extents (tm->layout, NULL, &logical);
-  baseline = pango_layout_get_baseline (tm->layout);
+  g_ascii_formatd (prefix, sizeof prefix, "%.3f", size);
+  key = g_strconcat (prefix, bold ? "|b|" : "|r|", text, NULL);
+  e = g_hash_table_lookup (tm->cache, key);
+  if (e == NULL)
+    {
+      PangoFontDescription *desc = _psephos_chart_font (size, bold);
+      PangoRectangle logical;
+      int baseline;
+
+      pango_layout_set_font_description (tm->layout, desc);
+      pango_font_description_free (desc);
+      pango_layout_set_text (tm->layout, text, -1);
+      pango_layout_get_extents (tm->layout, NULL, &logical);
+      baseline = pango_layout_get_baseline (tm->layout);
+      e = g_new (Extents, 1);
+      e->width = (double) logical.width / PANGO_SCALE;
+      e->ascent = (double) (baseline - logical.y) / PANGO_SCALE;
+      e->descent = (double) (logical.y + logical.height - baseline) / PANGO_SCALE;
+      g_hash_table_insert (tm->cache, g_steal_pointer (&key), e);
+    }
   if (ascent)
-    *ascent = (double) (baseline - logical.y) / PANGO_SCALE;
+    *ascent = e->ascent;
   if (descent)
-    *descent = (double) (logical.y + logical.height - baseline) / PANGO_SCALE;
-  return (double) logical.width / PANGO_SCALE;
+    *descent = e->descent;
+  return e->width;
 }
 
 char *
@@ -238,24 +265,33 @@ _psephos_text_fit (PsephosTextMeasure *tm,
                    gboolean bold,
                    double max_width)
 {
-  g_autofree char *shorter = NULL;
-  glong n;
+  char *best = NULL;
+  glong lo = 0, hi;
 
   if (_psephos_text_measure (tm, text, size, bold, NULL, NULL) <= max_width)
     return g_strdup (text);
 
-  n = g_utf8_strlen (text, -1);
-  while (n > 0)
+  /* The longest head of @text that fits with "…" after it. */
+  hi = g_utf8_strlen (text, -1) - 1;
+  while (lo <= hi)
     {
-      g_autofree char *head = NULL;
+      glong mid = (lo + hi) / 2;
+      g_autofree char *head = g_utf8_substring (text, 0, mid);
+      char *attempt;
 
-      n--;
-      head = g_utf8_substring (text, 0, n);
       g_strchomp (head);
-      g_free (shorter);
-      shorter = g_strconcat (head, "…", NULL);
-      if (_psephos_text_measure (tm, shorter, size, bold, NULL, NULL) <= max_width)
-        return g_steal_pointer (&shorter);
+      attempt = g_strconcat (head, "…", NULL);
+      if (_psephos_text_measure (tm, attempt, size, bold, NULL, NULL) <= max_width)
+        {
+          g_free (best);
+          best = attempt;
+          lo = mid + 1;
+        }
+      else
+        {
+          g_free (attempt);
+          hi = mid - 1;
+        }
     }
-  return g_strdup ("");
+  return best != NULL ? best : g_strdup ("");
 }
