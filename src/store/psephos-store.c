@@ -281,6 +281,30 @@ check_header (const char *path, GError **error)
   return TRUE;
 }
 
+/* Adds one row of integrity_check/quick_check output to @problems. A row
+ * can hold several lines ("*** in database main ***\nOn tree page 46 …"):
+ * keep the problems, on one line, so that every error is one line. */
+static void
+append_check_problem (GString *problems, const char *row)
+{
+  g_auto (GStrv) lines = NULL;
+  gsize len_before = problems->len;
+
+  if (row == NULL || g_str_equal (row, "ok"))
+    return;
+  lines = g_strsplit_set (row, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0' || g_str_has_prefix (lines[i], "*** in database"))
+        continue;
+      g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", lines[i]);
+    }
+  /* Never let a reported problem vanish. */
+  if (problems->len == len_before)
+    g_string_append_printf (problems, "%sdamaged", problems->len ? "; " : "");
+}
+
 /* Everything a file must pass before we use it; @db is read-only here. */
 static gboolean
 validate (sqlite3 *db, const char *path, GError **error)
@@ -354,7 +378,7 @@ validate (sqlite3 *db, const char *path, GError **error)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+        append_check_problem (problems, line);
     }
   if (rc != SQLITE_DONE && problems->len == 0)
     g_string_append (problems, sqlite3_errmsg (db));
@@ -404,6 +428,18 @@ migrate (sqlite3 *db, const char *path, GError **error)
   return FALSE;
 }
 
+/* A file whose mode grants nobody write access was made read-only on
+ * purpose: honour that even for root, whom access(2) lets write anything. */
+static gboolean
+mode_allows_writing (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  return (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
 static sqlite3 *
 open_connection (const char *path, int flags, GError **error)
 {
@@ -428,6 +464,58 @@ open_connection (const char *path, int flags, GError **error)
       return NULL;
     }
   return db;
+}
+
+/* An import that was killed leaves a hot journal beside the file: the file
+ * alone is then not the store, and SQLite will not read it on a read-only
+ * connection (SQLITE_READONLY_ROLLBACK), so the store could never be opened
+ * again. Roll the journal back as SQLite does on a writable connection, so
+ * the file is the store as it was before that import; it is then examined
+ * like any other. */
+static gboolean
+recover_interrupted_import (const char *path, GError **error)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+  int rc;
+
+  if (!g_file_test (journal, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  db = open_connection (path, SQLITE_OPEN_READONLY, error);
+  if (db == NULL)
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  if (rc != SQLITE_READONLY_ROLLBACK)
+    return TRUE; /* no rollback needed; anything else is validate()'s to say */
+
+  if (g_access (path, W_OK) != 0 || !mode_allows_writing (path))
+    {
+      g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_READ_ONLY,
+                   "%s: an interrupted import must be rolled back first, but the file is read-only", path);
+      return FALSE;
+    }
+  db = open_connection (path, SQLITE_OPEN_READWRITE, error);
+  if (db == NULL)
+    return FALSE;
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (db, "PRAGMA application_id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_db_error (db, path, error, "cannot roll back an interrupted import");
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_close_v2 (db);
+  g_debug ("%s: rolled back an interrupted import", path);
+  return TRUE;
 }
 
 PsephosStore *
@@ -467,6 +555,8 @@ psephos_store_open (const char *path,
     {
       if (!check_header (path, error))
         return NULL;
+      if (!recover_interrupted_import (path, error))
+        return NULL;
       probe = open_connection (path, SQLITE_OPEN_READONLY, error);
       if (probe == NULL)
         return NULL;
@@ -483,7 +573,7 @@ psephos_store_open (const char *path,
       else
         {
           sqlite3_close_v2 (probe);
-          if (g_access (path, W_OK) != 0)
+          if (g_access (path, W_OK) != 0 || !mode_allows_writing (path))
             {
               /* A read-only file is still readable: writes are refused later. */
               self->db = open_connection (path, SQLITE_OPEN_READONLY, error);
@@ -531,7 +621,7 @@ psephos_store_check (PsephosStore *self, GError **error)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (line, "ok") != 0)
-        g_string_append_printf (problems, "%s%s", problems->len ? "; " : "", line);
+        append_check_problem (problems, line);
     }
   if (rc != SQLITE_DONE && problems->len == 0)
     g_string_append (problems, sqlite3_errmsg (self->db));
