@@ -24,6 +24,7 @@ static const struct {
   { "tree", _psephos_cli_cmd_tree, "tree  states, seats and candidates [--election NAME] [--format text|jsonl|csv]" },
   { "tally", _psephos_cli_cmd_tally, "tally  seats won and leading per party and alliance --election NAME [--format text|jsonl|csv]" },
   { "export-chart", _psephos_cli_cmd_export_chart, "export-chart  render a chart --chart KIND --format png|svg|pdf --output FILE …" },
+  { "export-nist", _psephos_cli_cmd_export_nist, "export-nist  an election as a NIST SP 1500-100 v2 results report --election NAME --output FILE.xml" },
   { "check", _psephos_cli_cmd_check, "check  check the store's integrity" },
 };
 

@@ -50,5 +50,7 @@ int _psephos_cli_cmd_tally (PsephosCliContext *ctx, int argc, char **argv);
 int _psephos_cli_cmd_check (PsephosCliContext *ctx, int argc, char **argv);
 /* psephos-cli-chart.c */
 int _psephos_cli_cmd_export_chart (PsephosCliContext *ctx, int argc, char **argv);
+/* psephos-cli-nist.c */
+int _psephos_cli_cmd_export_nist (PsephosCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

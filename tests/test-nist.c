@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-nist.c — NIST SP 1500-100 v2 reports: the exports of Jharkhand 2024
+ * and Lok Sabha 2024 validate against the v2 XSD; export → import into an
+ * empty store gives the same tree and tally (as psephos-cli prints them);
+ * every imported count cites its characters; hostile or broken XML is
+ * refused with a clear error and leaves the store as it was. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <math.h>
+#include <sys/wait.h>
+#include <libxml/xmlschemas.h>
+#include <string.h>
+
+#include "psephos-ingest.h"
+#include "psephos-nist.h"
+
+typedef struct {
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("psephos-nist-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_chmod (p, 0600);
+      g_unlink (p);
+    }
+  g_chmod (f->dir, 0700);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+in_dir (Fixture *f, const char *name)
+{
+  return g_build_filename (f->dir, name, NULL);
+}
+
+/* A file of ../shared/data, or NULL (and the test skipped, saying why). */
+static char *
+shared_file (const char *relative)
+{
+  const char *root = g_getenv ("PSEPHOS_SHARED_DATA");
+  g_autofree char *path = NULL;
+
+  if (root == NULL || *root == '\0')
+    {
+      g_test_skip ("PSEPHOS_SHARED_DATA is not set: the real results files and the NIST schema are not available");
+      return NULL;
+    }
+  path = g_build_filename (root, relative, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *why = g_strdup_printf ("%s is absent (../shared is not checked out here)", path);
+      g_test_skip (why);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+static PsephosStore *
+open_store (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  PsephosStore *store = psephos_store_open (path, PSEPHOS_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static gint64
+election_id (PsephosStore *store, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosElection) e = psephos_store_find_election (store, name, &error);
+
+  g_assert_no_error (error);
+  return e->id;
+}
+
+/* ---- psephos-cli ------------------------------------------------------------ */
+
+/* Runs psephos-cli --store STORE ARGS…; returns its exit status. */
+static int
+run_cli (const char *store, char **out, char **err, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *cli = g_getenv ("PSEPHOS_CLI");
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  g_ptr_array_add (argv, (char *) "--store");
+  g_ptr_array_add (argv, (char *) store);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+compare_lines (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+static char *
+sorted_lines (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_qsort_with_data (lines, (gint) g_strv_length (lines), sizeof (char *), compare_lines, NULL);
+  return g_strjoinv ("\n", lines);
+}
+
+/* ---- schema ------------------------------------------------------------- */
+
+static void
+collect_schema_error_cb (void *data, xmlErrorPtr e)
+{
+  GString *errors = data;
+
+  if (errors->len < 4000)
+    g_string_append_printf (errors, "line %d: %s", e->line, e->message);
+}
+
+/* Validates @bytes against the v2 XSD; FALSE (test skipped) without it. */
+static gboolean
+validate (GBytes *bytes)
+{
+  static xmlSchemaPtr schema = NULL;
+  g_autofree char *xsd = shared_file ("nist-1500-100/NIST_V2_election_results_reporting.xsd");
+  g_autoptr (GString) errors = g_string_new (NULL);
+  xmlSchemaValidCtxtPtr vctx;
+  xmlDocPtr doc;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  int rc;
+
+  if (xsd == NULL)
+    return FALSE;
+  if (schema == NULL)
+    {
+      xmlSchemaParserCtxtPtr pctx = xmlSchemaNewParserCtxt (xsd);
+
+      schema = xmlSchemaParse (pctx);
+      xmlSchemaFreeParserCtxt (pctx);
+      g_assert_nonnull (schema);
+    }
+  doc = xmlReadMemory (data, (int) len, "export.xml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  vctx = xmlSchemaNewValidCtxt (schema);
+  xmlSchemaSetValidStructuredErrors (vctx, collect_schema_error_cb, errors);
+  rc = xmlSchemaValidateDoc (vctx, doc);
+  xmlSchemaFreeValidCtxt (vctx);
+  xmlFreeDoc (doc);
+  if (rc != 0)
+    g_test_message ("schema errors:\n%s", errors->str);
+  g_assert_cmpint (rc, ==, 0);
+  return TRUE;
+}
+
+/* ---- a small store built with the store's write API ----------------------- */
+
+/* Two states, three seats of a bypoll: one declared with NOTA, electors
+ * and an EVM/postal split, one still counting, one won unopposed; a name
+ * in Devanagari; an alliance. */
+static void
+build_synthetic (const char *path)
+{
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  PsephosImport *imp;
+  PsephosSource source = { 0 };
+  gint64 e, hp, pb, dehra, hamirpur, jalandhar, c1, c2, c3, bjp, inc, aap, ind, nda, india;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+  store = open_store (path);
+  imp = psephos_store_begin_import (store, &error);
+  g_assert_no_error (error);
+  source.kind = PSEPHOS_SOURCE_OFFICIAL;
+  source.file = (char *) "synthetic";
+  source.body = (char *) "synthetic results";
+  source.content_hash = (char *) "synthetic-results-1";
+  g_assert_cmpint (psephos_import_add_source (imp, &source, &error), >, 0);
+
+  e = psephos_import_ensure_election (imp, "Assembly bypolls July 2024", PSEPHOS_ELECTION_BYPOLL, 2024, &error);
+  g_assert_true (psephos_import_update_election (imp, e, -1, -1, "2024-07-10", "2024-07-13", &error));
+  hp = psephos_import_ensure_state (imp, "Himachal Pradesh", "HP", "S08", &error);
+  pb = psephos_import_ensure_state (imp, "Punjab", "PB", "S19", &error);
+  dehra = psephos_import_ensure_seat (imp, hp, PSEPHOS_HOUSE_ASSEMBLY, 10, "Dehra", NULL, &error);
+  hamirpur = psephos_import_ensure_seat (imp, hp, PSEPHOS_HOUSE_ASSEMBLY, 38, "Hamirpur", NULL, &error);
+  jalandhar = psephos_import_ensure_seat (imp, pb, PSEPHOS_HOUSE_ASSEMBLY, 34, "Jalandhar West", "SC", &error);
+  bjp = psephos_import_ensure_party (imp, "Bharatiya Janata Party", "BJP", "#FF9933", &error);
+  inc = psephos_import_ensure_party (imp, "Indian National Congress", "INC", "#19AAED", &error);
+  aap = psephos_import_ensure_party (imp, "Aam Aadmi Party", "AAP", "#0066a4", &error);
+  ind = psephos_import_ensure_party (imp, "Independent", "IND", NULL, &error);
+  nda = psephos_import_ensure_alliance (imp, "National Democratic Alliance", "NDA", "#ff7722", &error);
+  india = psephos_import_ensure_alliance (imp, "Indian National Developmental Inclusive Alliance", "INDIA", "#1e90ff", &error);
+  g_assert_no_error (error);
+  g_assert_true (psephos_import_add_alliance_member (imp, nda, e, bjp, &error));
+  g_assert_true (psephos_import_add_alliance_member (imp, india, e, inc, &error));
+  g_assert_true (psephos_import_add_alliance_member (imp, india, e, aap, &error));
+
+  c1 = psephos_import_ensure_contest (imp, e, dehra, &error);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, c1, psephos_import_add_person (imp, "Kamlesh Thakur", &error), inc,
+                                                 "KAMLESH THAKUR", 32737, 32500, 237, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, c1, psephos_import_add_person (imp, "होशियार सिंह", &error), bjp,
+                                                 "Hoshyar Singh", 23338, 23200, 138, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+  g_assert_true (psephos_import_update_contest (imp, c1, 100000, 56575, 100.0 * 56575 / 100000, 500,
+                                                PSEPHOS_CONTEST_DECLARED, &error));
+
+  c2 = psephos_import_ensure_contest (imp, e, hamirpur, &error);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, c2, psephos_import_add_person (imp, "Ashish Sharma", &error), bjp,
+                                                 "Ashish Sharma", 20000, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, c2, psephos_import_add_person (imp, "Pushpinder Verma", &error), inc,
+                                                 "Pushpinder Verma", 19000, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, c2, psephos_import_add_person (imp, "A. N. Other", &error), ind,
+                                                 "A. N. Other", 300, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+  g_assert_true (psephos_import_update_contest (imp, c2, -1, -1, NAN, -1, PSEPHOS_CONTEST_COUNTING, &error));
+
+  c3 = psephos_import_ensure_contest (imp, e, jalandhar, &error);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, c3, psephos_import_add_person (imp, "Mohinder Bhagat", &error), aap,
+                                                 "Mohinder Bhagat", -1, -1, -1, PSEPHOS_RESULT_WON, &error), >, 0);
+  g_assert_true (psephos_import_update_contest (imp, c3, -1, -1, NAN, -1, PSEPHOS_CONTEST_DECLARED, &error));
+  g_assert_no_error (error);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+}
+
+/* ---- the round trip ----------------------------------------------------------- */
+
+static void
+assert_same_cli_output (const char *a, const char *b, const char *election, const char *command, const char *format)
+{
+  g_autofree char *out_a = NULL, *out_b = NULL, *err = NULL;
+  g_autofree char *sorted_a = NULL, *sorted_b = NULL;
+
+  g_assert_cmpint (run_cli (a, &out_a, &err, command, "--election", election, "--format", format, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (b, &out_b, &err, command, "--election", election, "--format", format, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpuint (strlen (out_a), >, 0);
+  sorted_a = sorted_lines (out_a);
+  sorted_b = sorted_lines (out_b);
+  g_assert_cmpstr (sorted_a, ==, sorted_b);
+}
+
+/* Exports @election of @store_path, validates the file (where the XSD is
+ * available), imports it into an empty store and compares tree and tally. */
+static void
+round_trip (Fixture *f, const char *store_path, const char *election, gboolean expect_complete)
+{
+  g_autoptr (PsephosStore) store = open_store (store_path);
+  g_autofree char *xml = in_dir (f, "export.xml");
+  g_autofree char *copy = in_dir (f, "copy.psephos");
+  g_autoptr (PsephosStore) copy_store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  PsephosIngestOutcome outcome;
+
+  g_assert_true (psephos_nist_export_file (store, election_id (store, election), xml, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (xml, &contents, &len, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  g_assert_true (psephos_nist_sniff (g_bytes_get_data (bytes, NULL), len));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), (gssize) len,
+                                  expect_complete ? "<Status>unofficial-complete</Status>" : "<Status>unofficial-partial</Status>"));
+  if (!validate (bytes))
+    g_test_message ("not validated: the XSD is absent");
+
+  copy_store = open_store (copy);
+  g_assert_true (psephos_nist_import (copy_store, xml, bytes, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome.status, ==, PSEPHOS_INGEST_IMPORTED);
+  g_assert_cmpuint (outcome.n_facts, >, 0);
+
+  /* Importing the same bytes again changes nothing. */
+  g_assert_true (psephos_nist_import (copy_store, xml, bytes, NULL, NULL, &outcome, &error));
+  g_assert_cmpint (outcome.status, ==, PSEPHOS_INGEST_UNCHANGED);
+
+  assert_same_cli_output (store_path, copy, election, "tree", "jsonl");
+  assert_same_cli_output (store_path, copy, election, "tally", "jsonl");
+  assert_same_cli_output (store_path, copy, election, "tally", "text");
+}
+
+static void
+import_shared (const char *store_path, const char *relative, const char *election)
+{
+  g_autofree char *csv = shared_file (relative);
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  PsephosIngestOptions options = { .election = election };
+
+  if (csv == NULL)
+    return;
+  store = open_store (store_path);
+  g_assert_true (psephos_ingest_file (store, csv, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_jharkhand (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store = in_dir (f, "jh.psephos");
+
+  import_shared (store, "india-votes-data/results/2024Assembly-JH.csv", NULL);
+  if (g_test_failed () || !g_file_test (store, G_FILE_TEST_EXISTS))
+    return;
+  round_trip (f, store, "Jharkhand Assembly 2024", TRUE);
+}
+
+static void
+test_lok_sabha (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store = in_dir (f, "ls.psephos");
+
+  import_shared (store, "india-votes-data/ls2024.csv", "Lok Sabha 2024");
+  if (!g_file_test (store, G_FILE_TEST_EXISTS))
+    return;
+  round_trip (f, store, "Lok Sabha 2024", TRUE);
+}
+
+static void
+test_synthetic (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store_path = in_dir (f, "synthetic.psephos");
+  g_autofree char *tree = NULL, *err = NULL;
+
+  build_synthetic (store_path);
+  round_trip (f, store_path, "Assembly bypolls July 2024", FALSE);
+
+  /* What the tree must show after the round trip, spelled out. */
+  {
+    g_autofree char *copy = in_dir (f, "copy.psephos");
+
+    g_assert_cmpint (run_cli (copy, &tree, &err, "tree", "--format", "jsonl", NULL), ==, 0);
+    g_assert_nonnull (strstr (tree, "\"nota_votes\":500"));
+    g_assert_nonnull (strstr (tree, "\"electors\":100000"));
+    g_assert_nonnull (strstr (tree, "\"status\":\"counting\""));
+    g_assert_nonnull (strstr (tree, "\"name\":\"होशियार सिंह\""));
+    g_assert_nonnull (strstr (tree, "\"postal_votes\":237"));
+    g_assert_nonnull (strstr (tree, "\"reservation\":\"SC\""));
+  }
+}
+
+/* Every count imported cites exactly its characters in the stored body. */
+static void
+test_fact_spans (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store_path = in_dir (f, "synthetic.psephos");
+  g_autofree char *copy = in_dir (f, "copy.psephos");
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (PsephosStore) copy_store = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) facts = NULL;
+  g_autoptr (PsephosSource) source = NULL;
+  PsephosFactQuery query = { 0 };
+  PsephosIngestOutcome outcome;
+  g_auto (GStrv) lines = NULL;
+  guint n_votes = 0;
+
+  build_synthetic (store_path);
+  store = open_store (store_path);
+  bytes = psephos_nist_export_bytes (store, election_id (store, "bypolls 2024"), NULL, &error);
+  g_assert_no_error (error);
+  copy_store = open_store (copy);
+  g_assert_true (psephos_nist_import (copy_store, "report.xml", bytes, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+
+  source = psephos_store_get_source (copy_store, outcome.source_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (source->kind, ==, PSEPHOS_SOURCE_OFFICIAL);
+  g_assert_cmpmem (source->body, strlen (source->body), g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  lines = g_strsplit (source->body, "\n", -1);
+
+  query.source_id = outcome.source_id;
+  facts = psephos_store_list_facts (copy_store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (facts->len, ==, outcome.n_facts);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      PsephosFact *fact = g_ptr_array_index (facts, i);
+      const char *from, *to;
+      g_autofree char *span = NULL;
+      g_autofree char *number = NULL;
+
+      g_assert_true (fact->has_number);
+      g_assert_cmpint (fact->start, >=, 0);
+      g_assert_cmpint (fact->end, >, fact->start);
+      from = g_utf8_offset_to_pointer (source->body, fact->start);
+      to = g_utf8_offset_to_pointer (source->body, fact->end);
+      span = g_strndup (from, (gsize) (to - from));
+      g_assert_cmpstr (span, ==, fact->quote);
+      number = g_strdup_printf ("%.0f", fact->number);
+      g_assert_cmpstr (fact->quote, ==, number);
+      /* The row is the line the count stands on. */
+      g_assert_cmpint (fact->row, >, 0);
+      g_assert_nonnull (strstr (lines[fact->row - 1], fact->quote));
+      if (g_str_equal (fact->attribute, "votes"))
+        n_votes++;
+    }
+  /* 2 + 3 candidates with votes (the unopposed one has none), NOTA,
+   * 2 EVM and 2 postal counts. */
+  g_assert_cmpuint (n_votes, ==, 5);
+  g_assert_cmpuint (facts->len, ==, 10);
+}
+
+/* ---- refusing ---------------------------------------------------------------------------- */
+
+static void
+assert_refused (Fixture *f, const char *name, const char *xml, const char *expected)
+{
+  g_autofree char *path = in_dir (f, name);
+  g_autofree char *store_path = in_dir (f, "target.psephos");
+  g_autofree char *before = NULL, *after = NULL, *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  gboolean ok;
+
+  build_synthetic (store_path);
+  g_assert_cmpint (run_cli (store_path, &before, &err, "tree", "--format", "jsonl", NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_true (g_file_set_contents (path, xml, -1, NULL));
+
+  {
+    g_autoptr (PsephosStore) store = open_store (store_path);
+    g_autoptr (GPtrArray) sources_before = psephos_store_list_sources (store, NULL);
+    g_autoptr (GPtrArray) sources_after = NULL;
+
+    ok = psephos_nist_import (store, path, bytes, NULL, NULL, NULL, &error);
+    g_assert_false (ok);
+    g_assert_nonnull (error);
+    g_test_message ("%s: %s", name, error->message);
+    g_assert_true (g_str_has_prefix (error->message, path));
+    g_assert_nonnull (strstr (error->message, expected));
+    sources_after = psephos_store_list_sources (store, NULL);
+    g_assert_cmpuint (sources_after->len, ==, sources_before->len);
+  }
+  g_assert_cmpint (run_cli (store_path, &after, &err, "tree", "--format", "jsonl", NULL), ==, 0);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_xxe (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "xxe.xml",
+                  "<?xml version=\"1.0\"?>\n"
+                  "<!DOCTYPE ElectionReport [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+                  "<ElectionReport xmlns=\"http://itl.nist.gov/ns/voting/1500-100/v2\">\n"
+                  "  <Election><Name><Text Language=\"en\">&secret;</Text></Name></Election>\n"
+                  "</ElectionReport>\n",
+                  "DOCTYPE");
+}
+
+static void
+test_billion_laughs (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "laughs.xml",
+                  "<?xml version=\"1.0\"?>\n"
+                  "<!DOCTYPE ElectionReport [\n"
+                  " <!ENTITY a \"lol\">\n"
+                  " <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n"
+                  " <!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">\n"
+                  " <!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">\n"
+                  " <!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">\n"
+                  " <!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">\n"
+                  " <!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">\n"
+                  " <!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">\n"
+                  " <!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">\n"
+                  "]>\n"
+                  "<ElectionReport xmlns=\"http://itl.nist.gov/ns/voting/1500-100/v2\">\n"
+                  "  <Election><Name><Text Language=\"en\">&i;</Text></Name></Election>\n"
+                  "</ElectionReport>\n",
+                  "DOCTYPE");
+}
+
+static void
+test_broken (Fixture *f, gconstpointer data)
+{
+  assert_refused (f, "broken.xml",
+                  "<?xml version=\"1.0\"?>\n"
+                  "<ElectionReport xmlns=\"http://itl.nist.gov/ns/voting/1500-100/v2\">\n"
+                  "  <Election><Name><Text Language=\"en\">Broken</Text></Name>\n"
+                  "</ElectionReport>\n",
+                  "not well-formed XML");
+  assert_refused (f, "other-namespace.xml",
+                  "<ElectionReport xmlns=\"http://example.com/not-nist\"><Election/></ElectionReport>\n",
+                  "namespace");
+  /* Well-formed and in the namespace, but a contest names a GpUnit that is
+   * not there: nothing of the report may be left behind. */
+  assert_refused (f, "dangling.xml",
+                  "<?xml version=\"1.0\"?>\n"
+                  "<ElectionReport xmlns=\"http://itl.nist.gov/ns/voting/1500-100/v2\"\n"
+                  "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                  "  <Election>\n"
+                  "    <Contest xsi:type=\"CandidateContest\" ObjectId=\"c1\">\n"
+                  "      <ElectionDistrictId>nowhere</ElectionDistrictId>\n"
+                  "      <Name>Nowhere</Name><VotesAllowed>1</VotesAllowed>\n"
+                  "    </Contest>\n"
+                  "    <ElectionScopeId>in</ElectionScopeId>\n"
+                  "    <Name><Text Language=\"en\">Lok Sabha 2029</Text></Name>\n"
+                  "    <StartDate>2029-04-01</StartDate><EndDate>2029-06-01</EndDate><Type>general</Type>\n"
+                  "  </Election>\n"
+                  "  <Format>summary-contest</Format><GeneratedDate>2029-06-01T00:00:00Z</GeneratedDate>\n"
+                  "  <Issuer>x</Issuer><IssuerAbbreviation>x</IssuerAbbreviation>\n"
+                  "  <SequenceStart>1</SequenceStart><SequenceEnd>1</SequenceEnd>\n"
+                  "  <Status>unofficial-partial</Status><VendorApplicationId>x</VendorApplicationId>\n"
+                  "</ElectionReport>\n",
+                  ":6: ElectionDistrictId ‘nowhere’");
+}
+
+static void
+test_sniff (void)
+{
+  static const char *const yes[] = {
+    "<ElectionReport xmlns=\"http://itl.nist.gov/ns/voting/1500-100/v2\">",
+    "\xef\xbb\xbf<?xml version=\"1.0\"?>\n<!-- made by hand -->\n<ElectionReport>",
+    "<?xml version=\"1.0\"?><err:ElectionReport xmlns:err=\"x\">",
+  };
+  static const char *const no[] = {
+    "", "election_year,election_type\n", "<html><body>ElectionReport</body></html>",
+    "<ElectionReports>", "<?xml version=\"1.0\"?>", "Lok Sabha results: <ElectionReport>",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    g_assert_true (psephos_nist_sniff (yes[i], strlen (yes[i])));
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    g_assert_false (psephos_nist_sniff (no[i], strlen (no[i])));
+}
+
+/* psephos-cli export-nist: exit 0, 1 (rejected) and 2 (usage). */
+static void
+test_cli (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store = in_dir (f, "synthetic.psephos");
+  g_autofree char *xml = in_dir (f, "cli.xml");
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-dir", "out.xml", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  build_synthetic (store);
+  g_assert_cmpint (run_cli (store, &out, &err, "export-nist", "--election", "Assembly bypolls July 2024", "--output", xml, NULL), ==, 0);
+  g_assert_true (g_file_test (xml, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (store, &out, &err, "export-nist", "--election", "Lok Sabha 1951", "--output", xml, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "no election named"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (store, &out, &err, "export-nist", "--election", "bypolls", "--output", nowhere, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, nowhere));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (store, &out, &err, "export-nist", "--election", "bypolls", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (store, &out, &err, "export-nist", "--bogus", NULL), ==, 2);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add_func ("/nist/sniff", test_sniff);
+  ADD ("/nist/round-trip/synthetic", test_synthetic);
+  ADD ("/nist/import/fact-spans", test_fact_spans);
+  ADD ("/nist/import/refuses-xxe", test_xxe);
+  ADD ("/nist/import/refuses-billion-laughs", test_billion_laughs);
+  ADD ("/nist/import/refuses-broken", test_broken);
+  ADD ("/nist/cli", test_cli);
+  ADD ("/nist/round-trip/jharkhand-2024", test_jharkhand);
+  ADD ("/nist/round-trip/lok-sabha-2024", test_lok_sabha);
+#undef ADD
+
+  return g_test_run ();
+}
