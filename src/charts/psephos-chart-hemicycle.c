@@ -144,6 +144,73 @@ order_items (const PsephosChartModel *model)
   return ordered;
 }
 
+static int
+seats_compare (gconstpointer a, gconstpointer b)
+{
+  const PsephosChartItem *ia = *(const PsephosChartItem *const *) a;
+  const PsephosChartItem *ib = *(const PsephosChartItem *const *) b;
+  double ta = ia->value + ia->value2, tb = ib->value + ib->value2;
+
+  return ta < tb ? 1 : ta > tb ? -1
+                               : 0;
+}
+
+/* Entries for the @keep largest parties, in the order of @ordered, then
+ * one for the rest and one for seats not yet declared. */
+static void
+build_legend (PsephosLayout *l, GArray *ordered, guint keep, guint undeclared, GArray *legend)
+{
+  g_autoptr (GPtrArray) by_size = g_ptr_array_new ();
+  double cut = 0, rest = 0;
+  guint n_rest = 0;
+
+  for (guint i = 0; i < ordered->len; i++)
+    g_ptr_array_add (by_size, (gpointer) g_array_index (ordered, Ordered, i).item);
+  g_ptr_array_sort (by_size, seats_compare);
+  if (keep < by_size->len)
+    {
+      const PsephosChartItem *last = g_ptr_array_index (by_size, keep - 1);
+
+      cut = last->value + last->value2;
+    }
+
+  for (guint i = 0, kept = 0; i < ordered->len; i++)
+    {
+      const PsephosChartItem *it = g_array_index (ordered, Ordered, i).item;
+      PsephosLegendEntry e = { _psephos_chart_party_rgba (it->party, it->colour), FALSE, FALSE,
+                               it->party, NULL };
+      double seats = it->value + it->value2;
+
+      if (keep < ordered->len && (seats < cut || kept >= keep))
+        {
+          rest += seats;
+          n_rest++;
+          continue;
+        }
+      kept++;
+      if (it->value2 > 0)
+        e.label = g_strdup_printf ("%s %d (%d leading)", it->party ? it->party : it->label,
+                                   (int) seats, (int) it->value2);
+      else
+        e.label = g_strdup_printf ("%s %d", it->party ? it->party : it->label, (int) it->value);
+      g_array_append_val (legend, e);
+    }
+  if (n_rest > 0)
+    {
+      PsephosLegendEntry e = { l->pal->others, FALSE, FALSE, NULL, NULL };
+
+      e.label = g_strdup_printf ("%u more parties %d", n_rest, (int) rest);
+      g_array_append_val (legend, e);
+    }
+  if (undeclared > 0)
+    {
+      PsephosLegendEntry e = { l->pal->others, FALSE, TRUE, NULL, NULL };
+
+      e.label = g_strdup_printf ("not declared %u", undeclared);
+      g_array_append_val (legend, e);
+    }
+}
+
 void
 _psephos_layout_hemicycle (PsephosLayout *l)
 {
@@ -153,7 +220,7 @@ _psephos_layout_hemicycle (PsephosLayout *l)
   g_autoptr (GArray) spots = NULL;
   g_autofree char *majority_text = NULL;
   g_autofree char *total_text = NULL;
-  double spacing, inner, legend_h, small_line, body_line;
+  double spacing, inner, legend_h = 0, small_line, body_line;
   double cx, cy, radius, dot;
   guint filled = 0, n_seats, majority;
   gboolean any_leading = FALSE;
@@ -171,30 +238,16 @@ _psephos_layout_hemicycle (PsephosLayout *l)
   n_seats = MAX ((guint) MAX (model->seats_total, 0), filled);
   majority = model->majority > 0 ? (guint) model->majority : n_seats / 2 + 1;
 
-  /* Legend under the arc. */
-  for (guint i = 0; i < ordered->len; i++)
+  /* Legend under the arc, in the arc's order; when it would take more than
+   * a third of the room, the smallest parties fold into one entry. */
+  for (guint keep = ordered->len; keep >= 1; keep--)
     {
-      const Ordered *o = &g_array_index (ordered, Ordered, i);
-      const PsephosChartItem *it = o->item;
-      PsephosLegendEntry e = { _psephos_chart_party_rgba (it->party, it->colour), FALSE, FALSE,
-                               it->party, NULL };
-
-      if (it->value2 > 0)
-        e.label = g_strdup_printf ("%s %d (%d leading)", it->party ? it->party : it->label,
-                                   (int) (it->value + it->value2), (int) it->value2);
-      else
-        e.label = g_strdup_printf ("%s %d", it->party ? it->party : it->label, (int) it->value);
-      g_array_append_val (legend, e);
+      g_array_set_size (legend, 0);
+      build_legend (l, ordered, keep, n_seats > filled ? n_seats - filled : 0, legend);
+      legend_h = _psephos_layout_legend (l, legend, l->x0, l->x1, 0, TRUE);
+      if (legend_h <= (l->y1 - l->y0) / 3)
+        break;
     }
-  if (n_seats > filled)
-    {
-      PsephosLegendEntry e = { l->pal->others, FALSE, TRUE, NULL, NULL };
-
-      e.label = g_strdup_printf ("not declared %u", n_seats - filled);
-      g_array_append_val (legend, e);
-    }
-  legend_h = _psephos_layout_legend (l, legend, l->x0, l->x1, 0, TRUE);
-  legend_h = MIN (legend_h, (l->y1 - l->y0) * 0.45);
 
   small_line = _psephos_layout_line_height (l, l->small_size);
   body_line = _psephos_layout_line_height (l, l->body_size);

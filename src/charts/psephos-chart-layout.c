@@ -1037,6 +1037,14 @@ layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const cha
       m = _psephos_layout_line (l, PSEPHOS_ROLE_ANNOTATION, px0, y, px1, y, l->pal->accent, 1.5);
       m->dashed = TRUE;
       m->value = mean;
+      {
+        /* The label sits over the bars: a veil of background keeps it legible. */
+        double a, d, w = _psephos_text_measure (l->tm, label, l->small_size, TRUE, &a, &d);
+        PsephosRgba veil = l->pal->background;
+
+        veil.a = 0.8;
+        _psephos_layout_rect (l, PSEPHOS_ROLE_ANNOTATION, px1 - w - 3, y - 4 - a - 1, w + 3, a + d + 2, veil);
+      }
       m = _psephos_layout_text (l, PSEPHOS_ROLE_ANNOTATION, label, px1, y - 4,
                                 PSEPHOS_ANCHOR_END, l->small_size, TRUE, l->pal->accent);
       m->value = mean;
