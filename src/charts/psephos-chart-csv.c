@@ -49,7 +49,8 @@ comment (GString *out, const char *text)
     return;
   g_string_append (out, "# ");
   for (const char *p = text; *p; p++)
-    g_string_append_c (out, (*p == '\r' || *p == '\n') ? ' ' : *p == '"' ? '\'' : *p);
+    g_string_append_c (out, (*p == '\r' || *p == '\n') ? ' ' : *p == '"' ? '\''
+                                                                         : *p);
   g_string_append (out, "\r\n");
 }
 
@@ -94,47 +95,47 @@ psephos_chart_to_csv (PsephosChart *self)
 
       switch (model->kind)
         {
-        case PSEPHOS_CHART_SEAT:
-          {
-            g_autofree char *votes = number (it->value, 0);
-            g_autofree char *share = number (it->share, 2);
-            const char *result = (it->flags & PSEPHOS_ITEM_WINNER) ? "won"
-                                 : (it->flags & PSEPHOS_ITEM_LEADING) ? "leading"
-                                                                      : NULL;
+          case PSEPHOS_CHART_SEAT:
+            {
+              g_autofree char *votes = number (it->value, 0);
+              g_autofree char *share = number (it->share, 2);
+              const char *result = (it->flags & PSEPHOS_ITEM_WINNER)    ? "won"
+                                   : (it->flags & PSEPHOS_ITEM_LEADING) ? "leading"
+                                                                        : NULL;
 
-            field (line, it->label, TRUE);
-            field (line, it->party, FALSE);
-            field (line, it->group, FALSE);
-            field (line, votes, FALSE);
-            field (line, share, FALSE);
-            field (line, result, FALSE);
-          }
-          break;
-        case PSEPHOS_CHART_TALLY:
-        case PSEPHOS_CHART_HEMICYCLE:
-          {
-            g_autofree char *won = number (it->value, 0);
-            g_autofree char *leading = number (it->value2, 0);
+              field (line, it->label, TRUE);
+              field (line, it->party, FALSE);
+              field (line, it->group, FALSE);
+              field (line, votes, FALSE);
+              field (line, share, FALSE);
+              field (line, result, FALSE);
+            }
+            break;
+          case PSEPHOS_CHART_TALLY:
+          case PSEPHOS_CHART_HEMICYCLE:
+            {
+              g_autofree char *won = number (it->value, 0);
+              g_autofree char *leading = number (it->value2, 0);
 
-            field (line, it->party, TRUE);
-            field (line, it->label, FALSE);
-            field (line, it->group, FALSE);
-            field (line, won, FALSE);
-            field (line, leading, FALSE);
-          }
-          break;
-        case PSEPHOS_CHART_MARGINS:
-        case PSEPHOS_CHART_TURNOUT:
-          {
-            g_autofree char *value = number (it->value, model->kind == PSEPHOS_CHART_MARGINS ? 0 : 2);
+              field (line, it->party, TRUE);
+              field (line, it->label, FALSE);
+              field (line, it->group, FALSE);
+              field (line, won, FALSE);
+              field (line, leading, FALSE);
+            }
+            break;
+          case PSEPHOS_CHART_MARGINS:
+          case PSEPHOS_CHART_TURNOUT:
+            {
+              g_autofree char *value = number (it->value, model->kind == PSEPHOS_CHART_MARGINS ? 0 : 2);
 
-            field (line, it->label, TRUE);
-            field (line, it->party, FALSE);
-            field (line, value, FALSE);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
+              field (line, it->label, TRUE);
+              field (line, it->party, FALSE);
+              field (line, value, FALSE);
+            }
+            break;
+          default:
+            g_assert_not_reached ();
         }
       end_row (out, line);
     }

@@ -4,6 +4,7 @@
  * sources the numbers came from (for the caption).
  */
 #include <math.h>
+#include <string.h>
 
 #include "psephos-chart-private.h"
 
@@ -384,7 +385,7 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
 /* Seats won and leading by party: the store's tally for a whole election,
  * counted from the seats for one state. */
 static gboolean
-add_party_seats (PsephosChartModel *model, Scope *scope, GError **error)
+add_party_seats (PsephosChartModel *model, Scope *scope, char **as_of, GError **error)
 {
   if (scope->state_id == 0)
     {
@@ -400,6 +401,12 @@ add_party_seats (PsephosChartModel *model, Scope *scope, GError **error)
                                                            t->colour, t->won);
 
           it->value2 = t->leading;
+          /* The latest time any count is stated for. */
+          if (t->as_of != NULL && (*as_of == NULL || strcmp (t->as_of, *as_of) > 0))
+            {
+              g_free (*as_of);
+              *as_of = g_strdup (t->as_of);
+            }
         }
     }
   else
@@ -441,9 +448,10 @@ house_model (Scope *scope, PsephosChartKind kind, GError **error)
 {
   g_autoptr (PsephosChartModel) model = _psephos_chart_model_new (kind);
   g_autofree char *status = status_text (scope->election);
+  g_autofree char *as_of = NULL;
   double filled = 0;
 
-  if (!add_party_seats (model, scope, error))
+  if (!add_party_seats (model, scope, &as_of, error))
     return NULL;
   for (guint i = 0; i < model->items->len; i++)
     {
@@ -473,8 +481,9 @@ house_model (Scope *scope, PsephosChartKind kind, GError **error)
                                   scope->state_name ? " · " : "",
                                   scope->state_name ? scope->state_name : "",
                                   kind == PSEPHOS_CHART_TALLY ? "seats by party" : "the house by party");
-  model->subtitle = g_strdup_printf ("%d seats · majority %d · %s", model->seats_total,
-                                     model->majority, status);
+  model->subtitle = g_strdup_printf ("%d seats · majority %d · %s%s%s", model->seats_total,
+                                     model->majority, status, as_of ? " · as of " : "",
+                                     as_of ? as_of : "");
   model->value_label = g_strdup ("Seats");
   model->caption = election_caption (scope->store, scope->election->id, "votes", error);
   if (model->caption == NULL)

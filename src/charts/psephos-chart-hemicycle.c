@@ -289,7 +289,10 @@ _psephos_layout_hemicycle (PsephosLayout *l)
             m->y = cy - sin (s->angle) * s->radius * radius;
             m->r = dot;
             if (j < won)
-              m->fill = c;
+              {
+                m->fill = c;
+                _psephos_layout_outline_dim (l, m);
+              }
             else
               {
                 m->fill = _psephos_rgba_pale (c, l->pal);

@@ -68,6 +68,18 @@ _psephos_layout_text (PsephosLayout *l, PsephosRole role, const char *text, doub
 }
 
 void
+_psephos_layout_outline_dim (PsephosLayout *l, PsephosMark *mark)
+{
+  /* Navy on the dark theme, pale yellow on the light one: a thin outline
+   * keeps a mark in a colour close to the background visible. */
+  if (mark->fill.a > 0 && _psephos_rgba_contrast_ratio (mark->fill, l->pal->background) < 1.5)
+    {
+      mark->stroke = l->pal->axis;
+      mark->line_width = 1;
+    }
+}
+
+void
 _psephos_mark_tag (PsephosMark *mark, const char *party, const char *subject, double value, char *desc)
 {
   g_free (mark->party);
@@ -185,6 +197,7 @@ _psephos_layout_legend (PsephosLayout *l, GArray *entries, double x0, double x1,
           else
             m = _psephos_layout_rect (l, PSEPHOS_ROLE_LEGEND_SWATCH, x, sy, sw, sw,
                                       e->pale ? _psephos_rgba_pale (e->colour, l->pal) : e->colour);
+          _psephos_layout_outline_dim (l, m);
           _psephos_mark_tag (m, e->party, NULL, NAN, NULL);
           m = _psephos_layout_text (l, PSEPHOS_ROLE_LEGEND_LABEL, label, x + sw + 5, baseline,
                                     PSEPHOS_ANCHOR_START, size, FALSE, l->pal->text);
@@ -497,6 +510,7 @@ layout_hbars (PsephosLayout *l, GArray *rows, const BarsOptions *o)
           double w = MAX (seg->value, 0) * scale;
 
           m = _psephos_layout_rect (l, PSEPHOS_ROLE_BAR, x, cy - bar_h / 2, w, bar_h, seg->colour);
+          _psephos_layout_outline_dim (l, m);
           _psephos_mark_tag (m, seg->party, seg->subject, seg->value, g_steal_pointer (&seg->desc));
           if (seg->inner != NULL)
             {

@@ -36,6 +36,8 @@ PsephosMark *_psephos_layout_add (PsephosLayout *l, PsephosShape shape, PsephosR
 PsephosMark *_psephos_layout_rect (PsephosLayout *l, PsephosRole role, double x, double y, double w, double h, PsephosRgba fill);
 PsephosMark *_psephos_layout_line (PsephosLayout *l, PsephosRole role, double x, double y, double x2, double y2, PsephosRgba stroke, double width);
 PsephosMark *_psephos_layout_text (PsephosLayout *l, PsephosRole role, const char *text, double x, double y, PsephosAnchor anchor, double size, gboolean bold, PsephosRgba colour);
+/* Outlines a mark whose fill hardly differs from the background. */
+void _psephos_layout_outline_dim (PsephosLayout *l, PsephosMark *mark);
 void _psephos_mark_tag (PsephosMark *mark, const char *party, const char *subject, double value, char *desc /* taken */);
 /* Height of a line of text at @size. */
 double _psephos_layout_line_height (PsephosLayout *l, double size);
