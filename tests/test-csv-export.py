@@ -23,8 +23,6 @@ CLI = os.environ.get("PSEPHOS_CLI")
 SHARED = os.environ.get("PSEPHOS_SHARED_DATA", "")
 SAMPLE = os.environ.get("PSEPHOS_SAMPLE_STORE", "")
 
-results = []
-
 
 class Skip(Exception):
     pass

@@ -310,6 +310,14 @@ round_trip (Fixture *f, const char *store_path, const char *election, gboolean e
   assert_same_cli_output (store_path, copy, election, "tree", "jsonl");
   assert_same_cli_output (store_path, copy, election, "tally", "jsonl");
   assert_same_cli_output (store_path, copy, election, "tally", "text");
+
+  /* Read back into the store it came from, the report adds a source that
+   * agrees with the first, and not one candidate more. */
+  g_assert_true (psephos_nist_import (store, xml, bytes, NULL, NULL, &outcome, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome.status, ==, PSEPHOS_INGEST_IMPORTED);
+  assert_same_cli_output (store_path, copy, election, "tree", "jsonl");
+  assert_same_cli_output (store_path, copy, election, "tally", "jsonl");
 }
 
 static void
@@ -433,6 +441,47 @@ test_fact_spans (Fixture *f, gconstpointer data)
    * 2 EVM and 2 postal counts. */
   g_assert_cmpuint (n_votes, ==, 5);
   g_assert_cmpuint (facts->len, ==, 10);
+}
+
+/* A control character in a stored name must not make the report
+ * ill-formed. */
+static void
+test_control_characters (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store_path = in_dir (f, "synthetic.psephos");
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  PsephosImport *imp;
+  PsephosSource source = { 0 };
+  gint64 e, party, contest;
+  xmlDocPtr doc;
+
+  build_synthetic (store_path);
+  store = open_store (store_path);
+  imp = psephos_store_begin_import (store, &error);
+  source.kind = PSEPHOS_SOURCE_OFFICIAL;
+  source.body = (char *) "more";
+  source.content_hash = (char *) "synthetic-results-2";
+  g_assert_cmpint (psephos_import_add_source (imp, &source, &error), >, 0);
+  e = psephos_import_ensure_election (imp, "Assembly bypolls July 2024", PSEPHOS_ELECTION_BYPOLL, 2024, &error);
+  party = psephos_import_ensure_party (imp, "Bell\aParty <&>", "B\x1b", "not a colour", &error);
+  contest = psephos_import_ensure_contest (imp, e,
+                                           psephos_import_ensure_seat (imp, psephos_import_ensure_state (imp, "Punjab", NULL, NULL, &error),
+                                                                       PSEPHOS_HOUSE_ASSEMBLY, 34, "Jalandhar West", NULL, &error),
+                                           &error);
+  g_assert_cmpint (psephos_import_add_candidacy (imp, contest, psephos_import_add_person (imp, "Ring\x01er", &error), party,
+                                                 "Ring\x01er", -1, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (psephos_import_commit (imp, &error));
+
+  bytes = psephos_nist_export_bytes (store, e, NULL, &error);
+  g_assert_no_error (error);
+  doc = xmlReadMemory (g_bytes_get_data (bytes, NULL), (int) g_bytes_get_size (bytes), "x.xml", NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), -1, "BellParty &lt;&amp;&gt;"));
+  validate (bytes);
 }
 
 /* ---- refusing ---------------------------------------------------------------------------- */
@@ -598,6 +647,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/nist/sniff", test_sniff);
   ADD ("/nist/round-trip/synthetic", test_synthetic);
   ADD ("/nist/import/fact-spans", test_fact_spans);
+  ADD ("/nist/export/control-characters", test_control_characters);
   ADD ("/nist/import/refuses-xxe", test_xxe);
   ADD ("/nist/import/refuses-billion-laughs", test_billion_laughs);
   ADD ("/nist/import/refuses-broken", test_broken);

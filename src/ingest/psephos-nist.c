@@ -268,12 +268,39 @@ end (Export *self)
   check (self, xmlTextWriterEndElement (self->w));
 }
 
+/* @text without what XML 1.0 cannot carry (C0 controls but tab and line
+ * ends, U+FFFE, U+FFFF, invalid UTF-8): a stored name with a stray control
+ * character must not make the whole report ill-formed. */
+static char *
+xml_safe (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+      if ((c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0xFFFE && c != 0xFFFF)
+        g_string_append_unichar (out, c);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 element (Export *self, const char *name, const char *text)
 {
+  g_autofree char *safe = NULL;
+
   if (text == NULL)
     return;
-  check (self, xmlTextWriterWriteElement (self->w, BAD_CAST name, BAD_CAST text));
+  safe = xml_safe (text);
+  check (self, xmlTextWriterWriteElement (self->w, BAD_CAST name, BAD_CAST safe));
 }
 
 static void
@@ -289,12 +316,15 @@ element_int (Export *self, const char *name, gint64 value)
 static void
 element_text (Export *self, const char *name, const char *text)
 {
+  g_autofree char *safe = NULL;
+
   if (text == NULL)
     return;
+  safe = xml_safe (text);
   start (self, name);
   start (self, "Text");
   check (self, xmlTextWriterWriteAttribute (self->w, BAD_CAST "Language", BAD_CAST "en"));
-  check (self, xmlTextWriterWriteString (self->w, BAD_CAST text));
+  check (self, xmlTextWriterWriteString (self->w, BAD_CAST safe));
   end (self);
   end (self);
 }
