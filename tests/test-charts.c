@@ -423,6 +423,43 @@ test_hemicycle_order (void)
   g_assert_cmpstr (majority->text, ==, "majority 272 of 543");
 }
 
+/* A tally of parties in alliances: one row per alliance, stacked by party
+ * (won solid, leading pale), with the majority line. */
+static void
+test_tally_groups (void)
+{
+  PsephosChartModel *model = house_model (543, PSEPHOS_CHART_TALLY);
+  g_autoptr (PsephosChart) chart = NULL;
+  PsephosDisplayList *list;
+  const PsephosMark *majority;
+  guint rows = 0;
+
+  /* Some of INC's seats are still leading. */
+  for (guint i = 0; i < model->items->len; i++)
+    {
+      PsephosChartItem *it = &g_array_index (model->items, PsephosChartItem, i);
+
+      if (g_str_equal (it->party, "INC"))
+        {
+          it->value -= 10;
+          it->value2 = 10;
+        }
+    }
+  chart = _psephos_chart_new_for_model (model);
+  list = psephos_chart_layout (chart, 1000, 640, PSEPHOS_CHART_THEME_LIGHT);
+  for (guint i = 0; i < list->marks->len; i++)
+    if (psephos_display_list_get_mark (list, i)->role == PSEPHOS_ROLE_NAME_LABEL)
+      rows++;
+  g_assert_cmpuint (rows, ==, 3); /* INDIA, NDA, independents */
+  g_assert_cmpuint (psephos_display_list_count (list, PSEPHOS_ROLE_BAR, "INC"), ==, 2);
+  g_assert_cmpuint (psephos_display_list_count (list, PSEPHOS_ROLE_BAR, "BJP"), ==, 1);
+  g_assert_nonnull (strstr (find_text (list, PSEPHOS_ROLE_VALUE_LABEL, "INDIA")->text, "leading"));
+  majority = find_text (list, PSEPHOS_ROLE_MAJORITY, NULL);
+  g_assert_nonnull (majority);
+  g_assert_cmpfloat (majority->value, ==, 272);
+  assert_labels_clean (list, "tally of alliances");
+}
+
 /* Every kind, both themes, several sizes: labels apart and on the canvas. */
 static void
 test_labels_everywhere (Fixture *f, gconstpointer data)
@@ -1003,6 +1040,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/format/decimal", test_format_decimal);
   g_test_add_func ("/charts/layout/hemicycle-scales", test_hemicycle_scales);
   g_test_add_func ("/charts/layout/hemicycle-order", test_hemicycle_order);
+  g_test_add_func ("/charts/layout/tally-groups", test_tally_groups);
   g_test_add ("/charts/layout/labels", Fixture, "bypolls", fixture_set_up, test_labels_everywhere, fixture_tear_down);
   g_test_add ("/charts/store/seat", Fixture, "bypolls", fixture_set_up, test_seat_chart, fixture_tear_down);
   g_test_add ("/charts/store/bypoll-hemicycle", Fixture, "bypolls", fixture_set_up, test_bypoll_hemicycle, fixture_tear_down);
