@@ -178,10 +178,10 @@ psephos_store_list_facts (PsephosStore *self, const PsephosFactQuery *query, GEr
   if (query->source_id > 0)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.source_id = ?1 ORDER BY f.start IS NULL, f.start, f.id", error);
   else if (query->candidacy_id > 0)
-    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.candidacy_id = ?1 ORDER BY f.attribute, f.id", error);
+    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key = 'candidacy:' || ?1 ORDER BY f.attribute, f.id", error);
   else if (query->person_id > 0)
-    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.person_id = ?1"
-                                                    " OR f.candidacy_id IN (SELECT id FROM candidacy WHERE person_id = ?1)"
+    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key IN (SELECT 'candidacy:' || id FROM candidacy WHERE person_id = ?1)"
+                                                    " OR (f.person_id = ?1 AND f.candidacy_id IS NULL)"
                                                     " ORDER BY f.attribute, f.id", error);
   else if (query->contest_id > 0)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key = 'contest:' || ?1 ORDER BY f.attribute, f.id", error);

@@ -31,6 +31,7 @@ struct _PsephosImport
   GHashTable *touched_contests;  /* id set */
   GHashTable *touched_elections; /* id set */
   GHashTable *touched_sources;   /* id set: sources whose facts were added */
+  GHashTable *new_persons;       /* id set: persons this import made */
 };
 
 static GHashTable *
@@ -69,6 +70,7 @@ import_free (PsephosImport *imp)
   g_clear_pointer (&imp->touched_contests, g_hash_table_unref);
   g_clear_pointer (&imp->touched_elections, g_hash_table_unref);
   g_clear_pointer (&imp->touched_sources, g_hash_table_unref);
+  g_clear_pointer (&imp->new_persons, g_hash_table_unref);
   g_clear_object (&imp->store);
   g_free (imp);
 }
@@ -101,6 +103,7 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->touched_contests = new_id_set ();
   imp->touched_elections = new_id_set ();
   imp->touched_sources = new_id_set ();
+  imp->new_persons = new_id_set ();
   return imp;
 }
 
@@ -543,6 +546,7 @@ psephos_import_add_person (PsephosImport *imp, const char *name, GError **error)
   id = step_insert (imp, stmt, error);
   if (id == 0 || !psephos_import_add_alias (imp, id, name, error))
     return 0;
+  id_set_add (imp->new_persons, id);
   return id;
 }
 
@@ -644,25 +648,32 @@ psephos_import_add_candidacy (PsephosImport *imp,
                               GError **error)
 {
   gboolean official = imp->source_kind == PSEPHOS_SOURCE_OFFICIAL;
+  g_autofree char *trimmed = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (imp != NULL && contest_id > 0 && person_id > 0, 0);
 
   id_set_add (imp->touched_contests, contest_id);
-  stmt = PREPARE (imp, "SELECT id FROM candidacy WHERE contest_id = ?1 AND person_id = ?2", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, contest_id);
-  sqlite3_bind_int64 (stmt, 2, person_id);
-  id = step_id (imp, stmt, error);
-  if (id < 0)
-    return 0;
+  trimmed = g_strstrip (g_strdup (name_as_written));
+
+  /* A person made in this import has no candidacy yet: skip the look-up. */
+  if (g_hash_table_contains (imp->new_persons, &person_id))
+    id = 0;
+  else
+    {
+      stmt = PREPARE (imp, "SELECT id FROM candidacy WHERE contest_id = ?1 AND person_id = ?2", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, contest_id);
+      sqlite3_bind_int64 (stmt, 2, person_id);
+      id = step_id (imp, stmt, error);
+      if (id < 0)
+        return 0;
+    }
 
   if (id == 0)
     {
-      g_autofree char *trimmed = g_strstrip (g_strdup (name_as_written));
-
       stmt = PREPARE (imp,
                       "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint)"
                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -690,8 +701,8 @@ psephos_import_add_candidacy (PsephosImport *imp,
                   " evm_votes = CASE WHEN ?8 THEN coalesce (?4, evm_votes) ELSE coalesce (evm_votes, ?4) END,"
                   " postal_votes = CASE WHEN ?8 THEN coalesce (?5, postal_votes) ELSE coalesce (postal_votes, ?5) END,"
                   " result_hint = CASE WHEN ?8 OR NOT official THEN coalesce (?6, result_hint) ELSE result_hint END,"
-                  " official = official OR ?8,"
-                  " name = CASE WHEN ?8 AND NOT official THEN coalesce (?7, name) ELSE name END"
+                  " name = CASE WHEN ?8 AND NOT official THEN coalesce (?7, name) ELSE name END,"
+                  " official = official OR ?8"
                   " WHERE id = ?1",
                   error);
   if (stmt == NULL)
@@ -702,7 +713,7 @@ psephos_import_add_candidacy (PsephosImport *imp,
   _psephos_bind_int (stmt, 4, evm_votes);
   _psephos_bind_int (stmt, 5, postal_votes);
   _psephos_bind_str (stmt, 6, psephos_result_to_string (result_hint));
-  _psephos_bind_str (stmt, 7, name_as_written);
+  _psephos_bind_str (stmt, 7, trimmed);
   sqlite3_bind_int (stmt, 8, official);
   if (!step_done (imp, stmt, error))
     return 0;

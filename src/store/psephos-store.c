@@ -186,13 +186,16 @@ _psephos_bind_id (sqlite3_stmt *stmt, int col, gint64 id)
     sqlite3_bind_int64 (stmt, col, id);
 }
 
+/* Bound strings are not copied: every caller steps the statement while the
+ * string is alive, and _psephos_store_prepare() clears bindings before the
+ * statement is used again. */
 void
 _psephos_bind_str (sqlite3_stmt *stmt, int col, const char *s)
 {
   if (s == NULL)
     sqlite3_bind_null (stmt, col);
   else
-    sqlite3_bind_text (stmt, col, s, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, col, s, -1, SQLITE_STATIC);
 }
 
 void
@@ -444,7 +447,7 @@ static sqlite3 *
 open_connection (const char *path, int flags, GError **error)
 {
   sqlite3 *db = NULL;
-  int rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+  int rc = sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 
   if (rc != SQLITE_OK)
     {

@@ -49,6 +49,9 @@ typedef enum {
 /* The schema version this build writes (PRAGMA user_version). */
 #define PSEPHOS_STORE_SCHEMA_VERSION 1
 
+/* A PsephosStore is one SQLite connection, opened without SQLite's own
+ * locking: use each store from one thread at a time (open a second store
+ * on the same file for work in another thread). */
 #define PSEPHOS_TYPE_STORE (psephos_store_get_type ())
 G_DECLARE_FINAL_TYPE (PsephosStore, psephos_store, PSEPHOS, STORE, GObject)
 
