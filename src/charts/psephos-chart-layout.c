@@ -452,7 +452,8 @@ layout_hbars (PsephosLayout *l, GArray *rows, const BarsOptions *o)
   scale = (bx1 - bx0) / MAX (o->vmax, 1e-9);
 
   /* Grid and ticks. */
-  n_ticks = (int) CLAMP ((bx1 - bx0) / (tick_w * 1.8), 1, 8);
+  /* As many ticks as fit with room between their labels. */
+  n_ticks = (int) CLAMP ((bx1 - bx0) / (tick_w * 1.5), 2, 8);
   step = _psephos_nice_step (o->vmax, n_ticks);
   y = top;
   {
