@@ -469,6 +469,23 @@ open_connection (const char *path, int flags, GError **error)
   return db;
 }
 
+/* The application id sits at byte 68 of the database header, big-endian. */
+static gboolean
+header_says_psephos (const char *path)
+{
+  guchar header[72];
+  FILE *f = g_fopen (path, "rb");
+  size_t n;
+
+  if (f == NULL)
+    return FALSE;
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+  return n == sizeof header
+         && ((guint32) header[68] << 24 | (guint32) header[69] << 16 | (guint32) header[70] << 8 | header[71])
+              == PSEPHOS_STORE_APPLICATION_ID;
+}
+
 /* An import that was killed leaves a hot journal beside the file: the file
  * alone is then not the store, and SQLite will not read it on a read-only
  * connection (SQLITE_READONLY_ROLLBACK), so the store could never be opened
@@ -484,6 +501,10 @@ recover_interrupted_import (const char *path, GError **error)
   int rc;
 
   if (!g_file_test (journal, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+  /* Only a file whose header says it is a Psephos store is ever written
+   * to before it is examined; anything else is left to validate(). */
+  if (!header_says_psephos (path))
     return TRUE;
   db = open_connection (path, SQLITE_OPEN_READONLY, error);
   if (db == NULL)
