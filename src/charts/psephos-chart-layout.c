@@ -1036,6 +1036,8 @@ layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const cha
 
       m = _psephos_layout_rect (l, PSEPHOS_ROLE_BAR, px0 + i * colw + gap / 2, py1 - h,
                                 colw - gap, h, _psephos_chart_party_rgba (it->party, it->colour));
+      if (colw - gap >= 3)
+        _psephos_layout_outline_dim (l, m);
       _psephos_mark_tag (m, it->party, it->label, it->value,
                          g_strdup_printf ("%s (%s): %s", it->label, it->party ? it->party : "?", v));
       sum += it->value;
