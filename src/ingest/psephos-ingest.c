@@ -6,6 +6,7 @@
 
 #include "psephos-article-import.h"
 #include "psephos-ingest.h"
+#include "psephos-nist.h"
 #include "psephos-results.h"
 
 G_DEFINE_QUARK (psephos-ingest-error-quark, psephos_ingest_error)
@@ -148,6 +149,14 @@ psephos_ingest_file (PsephosStore *store,
 
   if (psephos_results_sniff (data, len))
     return psephos_results_import (store, path, bytes, options, cancellable, outcome, error);
+  if (psephos_nist_sniff (data, len))
+    return psephos_nist_import (store, path, bytes, options, cancellable, outcome, error);
+  if (has_suffix_ci (path, ".xml"))
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_FORMAT, path, 0,
+                                 "not an NIST SP 1500-100 election report (no ElectionReport element, or a DOCTYPE)");
+      return FALSE;
+    }
   if (has_suffix_ci (path, ".csv") || has_suffix_ci (path, ".tsv"))
     {
       _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_FORMAT, path, 1,
