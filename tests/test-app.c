@@ -644,6 +644,13 @@ main (int argc, char *argv[])
 {
   int ret;
 
+  /* For trying the app by hand before the sample store exists. */
+  if (g_getenv ("PSEPHOS_WRITE_FIXTURE") != NULL)
+    {
+      g_test_init (&argc, &argv, NULL);
+      write_fixture_store (g_getenv ("PSEPHOS_WRITE_FIXTURE"));
+      return 0;
+    }
   g_setenv ("PSEPHOS_NO_DIALOGS", "1", TRUE);
   g_setenv ("GTK_A11Y", "test", FALSE);
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)

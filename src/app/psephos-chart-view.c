@@ -35,8 +35,9 @@ psephos_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int f
     }
   else
     {
-      *minimum = 240;
-      *natural = for_size > 0 ? CLAMP (for_size * 9 / 16, 240, 420) : 360;
+      /* Pages ask for the height their chart needs (size request). */
+      *minimum = 200;
+      *natural = 200;
     }
 }
 

@@ -17,6 +17,8 @@ struct _PsephosCitationButton
 
   GtkMenuButton *button;
   GtkPopover *popover;
+  GtkImage *icon;
+  GtkLabel *count;
 };
 
 G_DEFINE_FINAL_TYPE (PsephosCitationButton, psephos_citation_button, GTK_TYPE_WIDGET)
@@ -57,6 +59,16 @@ psephos_citation_button_init (PsephosCitationButton *self)
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->button), "citation-button");
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+
+    self->icon = GTK_IMAGE (gtk_image_new_from_icon_name ("text-x-generic-symbolic"));
+    gtk_image_set_pixel_size (self->icon, 12);
+    self->count = GTK_LABEL (gtk_label_new (NULL));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->icon));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->count));
+    gtk_menu_button_set_child (self->button, box);
+  }
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_menu_button_set_popover (self->button, GTK_WIDGET (self->popover));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
@@ -221,13 +233,25 @@ psephos_citation_button_set_facts (PsephosCitationButton *self,
   if (self->conflict)
     {
       gtk_widget_add_css_class (widget, "conflict");
-      gtk_menu_button_set_icon_name (self->button, "dialog-warning-symbolic");
+      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
     }
   else
-    gtk_menu_button_set_icon_name (self->button, "format-justify-left-symbolic");
+    {
+      gboolean official = FALSE;
+
+      for (guint i = 0; i < self->facts->len; i++)
+        {
+          const PsephosFact *f = g_ptr_array_index (self->facts, i);
+          const PsephosSource *s = psephos_session_lookup_source (session, f->source_id);
+
+          official |= f->status == PSEPHOS_FACT_CONFIRMED || (s != NULL && s->kind == PSEPHOS_SOURCE_OFFICIAL);
+        }
+      if (official)
+        gtk_widget_add_css_class (widget, "confirmed");
+      gtk_image_set_from_icon_name (self->icon, official ? "emblem-ok-symbolic" : "text-x-generic-symbolic");
+    }
   text = g_strdup_printf ("%u", self->facts->len);
-  gtk_menu_button_set_label (self->button, text);
-  gtk_menu_button_set_always_show_arrow (self->button, FALSE);
+  gtk_label_set_label (self->count, text);
 
   if (self->conflict)
     /* TRANSLATORS: accessible name of a citation: "Votes: 2 sources, they disagree" */

@@ -106,18 +106,24 @@ tally_row (PsephosElectionPage *self, const PsephosTallyRow *t, int majority_mar
   psephos_swatch_set_colour (PSEPHOS_SWATCH (swatch), t->colour);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  if (t->leading > 0)
+    /* TRANSLATORS: "Won 3 · leading 1" */
+    subtitle = g_strdup_printf (_("Won %s · leading %s"), won, leading);
+  else
+    subtitle = g_strdup_printf (_("Won %s"), won);
   if (t->kind == PSEPHOS_TALLY_ALLIANCE && majority_mark > 0)
     {
       int seats = t->won + t->leading;
+      g_autofree char *more = NULL;
 
       if (seats >= majority_mark)
-        /* TRANSLATORS: "won 3 · leading 1 · majority (272) passed by 21" */
-        subtitle = g_strdup_printf (_("Won %s · leading %s · past the majority mark by %d"), won, leading, seats - majority_mark);
+        /* TRANSLATORS: "Won 293 · past the majority mark by 21" */
+        more = g_strdup_printf (_("%s · past the majority mark by %d"), subtitle, seats - majority_mark);
       else
-        subtitle = g_strdup_printf (_("Won %s · leading %s · %d short of the majority mark"), won, leading, majority_mark - seats);
+        more = g_strdup_printf (_("%s · %d short of the majority mark"), subtitle, majority_mark - seats);
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&more);
     }
-  else
-    subtitle = g_strdup_printf (_("Won %s · leading %s"), won, leading);
   if (t->abbreviation != NULL && g_strcmp0 (t->abbreviation, name) != 0)
     {
       g_autofree char *with_abbr = g_strdup_printf ("%s · %s", t->abbreviation, subtitle);
@@ -190,6 +196,7 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   g_autofree char *seats = NULL, *mark = NULL, *declared = NULL, *turnout = NULL;
   PsephosChartQuery cq = { 0 };
   double pct;
+  int n_seats, majority_mark;
 
   g_return_if_fail (PSEPHOS_IS_ELECTION_PAGE (self));
   g_return_if_fail (PSEPHOS_IS_SESSION (session));
@@ -223,9 +230,12 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   g_clear_pointer (&self->facts, g_ptr_array_unref);
   self->facts = psephos_session_list_facts (session, &q);
 
-  psephos_stat_set (self->seats, seats = e->seats_total >= 0 ? psephos_format_count (e->seats_total) : NULL,
-                    session, self->facts, "seats_total");
-  psephos_stat_set (self->majority, mark = e->majority_mark >= 0 ? psephos_format_count (e->majority_mark) : NULL,
+  /* Unknown totals fall back to what the store holds: its contests, and a
+   * simple majority of them. */
+  n_seats = e->seats_total >= 0 ? e->seats_total : e->n_contests;
+  majority_mark = e->majority_mark >= 0 ? e->majority_mark : n_seats / 2 + 1;
+  psephos_stat_set (self->seats, seats = psephos_format_count (n_seats), session, self->facts, "seats_total");
+  psephos_stat_set (self->majority, mark = n_seats > 0 ? psephos_format_count (majority_mark) : NULL,
                     session, self->facts, "majority_mark");
   declared = g_strdup_printf (_("%d of %d"), e->n_declared, e->n_contests);
   psephos_stat_set (self->declared, declared, session, NULL, NULL);
@@ -235,7 +245,7 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
 
   parties = psephos_store_party_tally (store, e->id, NULL);
   for (guint i = 0; parties != NULL && i < parties->len; i++)
-    gtk_list_box_append (self->parties, tally_row (self, g_ptr_array_index (parties, i), e->majority_mark));
+    gtk_list_box_append (self->parties, tally_row (self, g_ptr_array_index (parties, i), majority_mark));
   if (parties == NULL || parties->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -246,11 +256,14 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
 
   alliances = psephos_store_alliance_tally (store, e->id, NULL);
   for (guint i = 0; alliances != NULL && i < alliances->len; i++)
-    gtk_list_box_append (self->alliances, tally_row (self, g_ptr_array_index (alliances, i), e->majority_mark));
+    gtk_list_box_append (self->alliances, tally_row (self, g_ptr_array_index (alliances, i), majority_mark));
   gtk_widget_set_visible (self->alliance_group, alliances != NULL && alliances->len > 0);
 
   cq.election_id = e->id;
   chart = psephos_chart_new_for_store (store, PSEPHOS_CHART_TALLY, &cq, NULL);
+  /* Room for a bar per party (the chart groups the smallest). */
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1,
+                               CLAMP (150 + 24 * (int) MIN (parties != NULL ? parties->len : 0, 12), 220, 480));
   psephos_chart_view_set_chart (self->chart, chart);
 }
 

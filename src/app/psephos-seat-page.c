@@ -367,6 +367,7 @@ psephos_seat_page_show (PsephosSeatPage *self, PsephosSession *session, gint64 c
   query.election_id = seat->election_id;
   query.contest_id = contest_id;
   chart = psephos_chart_new_for_store (store, PSEPHOS_CHART_SEAT, &query, NULL);
+  gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1, CLAMP (150 + 32 * (int) rows->len, 220, 720));
   psephos_chart_view_set_chart (self->chart, chart);
 }
 
