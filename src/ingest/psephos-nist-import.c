@@ -445,7 +445,7 @@ import_parties (Import *self, xmlNode *report, GError **error)
         }
         if (name == NULL && abbreviation == NULL)
           return fail (self, p, error, "party ‘%s’ has no Name", id);
-        if (color != NULL && strlen (color) == 6)
+        if (color != NULL && strlen (color) == 6 && strspn (color, "0123456789abcdefABCDEF") == 6)
           colour = g_strdup_printf ("#%s", color);
 
         if (!coalition)
