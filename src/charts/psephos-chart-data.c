@@ -3,8 +3,12 @@
  * its read API only: the election, the seats or candidates, and the
  * sources the numbers came from (for the caption).
  */
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "psephos-chart-private.h"
 
@@ -53,10 +57,10 @@ election_with_seat (PsephosStore *store, GPtrArray *elections, const PsephosChar
     return psephos_store_find_election (store, found->name, error);
   if (n == 0)
     g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_SEAT,
-                 "Unknown seat ‘%s’: no election in the store has it", q->seat);
+                 _ ("Unknown seat ‘%s’: no election in the store has it"), q->seat);
   else
     g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_INVALID,
-                 "Seat ‘%s’ was contested in %u elections; name one with --election", q->seat, n);
+                 _ ("Seat ‘%s’ was contested in %u elections; name one with --election"), q->seat, n);
   return NULL;
 }
 
@@ -90,7 +94,7 @@ resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQue
             }
           g_clear_error (&local);
           g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_ELECTION,
-                       "Unknown election ‘%s’", q->election ? q->election : "(by id)");
+                       _ ("Unknown election ‘%s’"), q->election ? q->election : "(by id)");
           return FALSE;
         }
     }
@@ -103,7 +107,7 @@ resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQue
       if (elections->len == 0)
         {
           g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_NO_DATA,
-                       "The store holds no election to chart");
+                       _ ("The store holds no election to chart"));
           return FALSE;
         }
       if (elections->len == 1)
@@ -115,7 +119,7 @@ resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQue
       else
         {
           g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_INVALID,
-                       "The store holds %u elections; name one (--election)", elections->len);
+                       _ ("The store holds %u elections; name one (--election)"), elections->len);
           return FALSE;
         }
       if (scope->election == NULL)
@@ -144,7 +148,7 @@ resolve_scope (PsephosStore *store, PsephosChartKind kind, const PsephosChartQue
       if (scope->state_id == 0)
         {
           g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_STATE,
-                       "Unknown state ‘%s’ in %s", q->state, scope->election->name);
+                       _ ("Unknown state ‘%s’ in %s"), q->state, scope->election->name);
           return FALSE;
         }
     }
@@ -175,9 +179,9 @@ source_text (const PsephosSource *s)
   if (s->kind == PSEPHOS_SOURCE_OFFICIAL)
     {
       if (s->publisher != NULL)
-        return g_strdup_printf ("%s, official results%s%s", s->publisher,
-                                s->file ? " file " : "", s->file ? s->file : "");
-      return g_strdup_printf ("official results file %s", s->file ? s->file : "(unnamed)");
+        return g_strdup_printf (_ ("%s, official results%s%s"), s->publisher,
+                                s->file ? _ (" file ") : "", s->file ? s->file : "");
+      return g_strdup_printf (_ ("official results file %s"), s->file ? s->file : "(unnamed)");
     }
   if (s->publisher != NULL && date != NULL)
     return g_strdup_printf ("%s, %s", s->publisher, date);
@@ -187,7 +191,7 @@ source_text (const PsephosSource *s)
     return g_strdup_printf ("“%s”, %s", s->title, date);
   if (s->title != NULL)
     return g_strdup_printf ("“%s”", s->title);
-  return g_strdup_printf ("article %s", s->file ? s->file : "(unnamed)");
+  return g_strdup_printf (_ ("article %s"), s->file ? s->file : "(unnamed)");
 }
 
 /* Adds the sources of the facts @fq finds to @ids. */
@@ -215,7 +219,7 @@ make_caption (PsephosStore *store, GHashTable *ids, GError **error)
   g_autofree char *joined = NULL;
 
   if (g_hash_table_size (ids) == 0)
-    return g_strdup ("Source: not recorded in the store.");
+    return g_strdup (_ ("Source: not recorded in the store."));
 
   sources = psephos_store_list_sources (store, error);
   if (sources == NULL)
@@ -238,7 +242,7 @@ make_caption (PsephosStore *store, GHashTable *ids, GError **error)
     }
   g_ptr_array_add (parts, NULL);
   joined = g_strjoinv ("; ", (char **) parts->pdata);
-  return g_strdup_printf ("%s: %s.", parts->len > 2 ? "Sources" : "Source", joined);
+  return g_strdup_printf ("%s: %s.", parts->len > 2 ? _ ("Sources") : _ ("Source"), joined);
 }
 
 /* The caption for facts about an election: @attribute first (it finds the
@@ -264,14 +268,14 @@ static char *
 status_text (const PsephosElection *e)
 {
   if (e->n_contests > 0 && e->n_declared < e->n_contests)
-    return g_strdup_printf ("counting: %d of %d seats declared", e->n_declared, e->n_contests);
+    return g_strdup_printf (_ ("counting: %d of %d seats declared"), e->n_declared, e->n_contests);
   if (e->counted_on != NULL)
     {
       g_autofree char *date = format_date (e->counted_on);
 
-      return g_strdup_printf ("final, counted %s", date ? date : e->counted_on);
+      return g_strdup_printf (_ ("final, counted %s"), date ? date : e->counted_on);
     }
-  return g_strdup ("final result");
+  return g_strdup (_ ("final result"));
 }
 
 /* ---- the kinds ------------------------------------------------------- */
@@ -293,7 +297,7 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
   else
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_INVALID,
-                   "A seat chart needs a seat (--seat NAME)");
+                   _ ("A seat chart needs a seat (--seat NAME)"));
       return NULL;
     }
   if (seat == NULL)
@@ -302,8 +306,8 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
         {
           g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_SEAT,
                        local->code == PSEPHOS_STORE_ERROR_INVALID
-                         ? "Seat ‘%s’ is ambiguous in %s (name the state with --state)"
-                         : "Unknown seat ‘%s’ in %s",
+                         ? _ ("Seat ‘%s’ is ambiguous in %s (name the state with --state)")
+                         : _ ("Unknown seat ‘%s’ in %s"),
                        q->seat ? q->seat : "(by id)", scope->election->name);
           g_error_free (local);
         }
@@ -339,7 +343,7 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
   if (!any_votes)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_NO_DATA,
-                   "No votes are known for %s in %s", seat->display_name ? seat->display_name : seat->name,
+                   _ ("No votes are known for %s in %s"), seat->display_name ? seat->display_name : seat->name,
                    scope->election->name);
       return NULL;
     }
@@ -348,20 +352,20 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
                                   seat->state_name ? seat->state_name : "?");
   {
     g_autofree char *turnout = NULL;
-    const char *status = seat->status == PSEPHOS_CONTEST_COUNTING   ? "counting, latest figures"
-                         : seat->status == PSEPHOS_CONTEST_DECLARED ? "declared"
-                                                                    : "status unknown";
+    const char *status = seat->status == PSEPHOS_CONTEST_COUNTING   ? _ ("counting, latest figures")
+                         : seat->status == PSEPHOS_CONTEST_DECLARED ? _ ("declared")
+                                                                    : _ ("status unknown");
 
     if (!isnan (seat->turnout_pct))
       {
         g_autofree char *pct = psephos_chart_format_decimal (seat->turnout_pct, 2, NULL);
 
-        turnout = g_strdup_printf (" · turnout %s%%", pct);
+        turnout = g_strdup_printf (_ (" · turnout %s%%"), pct);
       }
-    model->subtitle = g_strdup_printf ("%s · votes by candidate · %s%s", scope->election->name,
+    model->subtitle = g_strdup_printf (_ ("%s · votes by candidate · %s%s"), scope->election->name,
                                        status, turnout ? turnout : "");
   }
-  model->value_label = g_strdup ("Votes");
+  model->value_label = g_strdup (_ ("Votes"));
   {
     g_autoptr (GHashTable) ids = g_hash_table_new (g_direct_hash, g_direct_equal);
 
@@ -462,7 +466,7 @@ house_model (Scope *scope, PsephosChartKind kind, GError **error)
   if (filled <= 0)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_NO_DATA,
-                   "No seat of %s%s%s has a winner or a leader yet", scope->election->name,
+                   _ ("No seat of %s%s%s has a winner or a leader yet"), scope->election->name,
                    scope->state_name ? " in " : "", scope->state_name ? scope->state_name : "");
       return NULL;
     }
@@ -480,11 +484,11 @@ house_model (Scope *scope, PsephosChartKind kind, GError **error)
   model->title = g_strdup_printf ("%s%s%s: %s", scope->election->name,
                                   scope->state_name ? " · " : "",
                                   scope->state_name ? scope->state_name : "",
-                                  kind == PSEPHOS_CHART_TALLY ? "seats by party" : "the house by party");
-  model->subtitle = g_strdup_printf ("%d seats · majority %d · %s%s%s", model->seats_total,
-                                     model->majority, status, as_of ? " · as of " : "",
+                                  kind == PSEPHOS_CHART_TALLY ? _ ("seats by party") : _ ("the house by party"));
+  model->subtitle = g_strdup_printf (_ ("%d seats · majority %d · %s%s%s"), model->seats_total,
+                                     model->majority, status, as_of ? _ (" · as of ") : "",
                                      as_of ? as_of : "");
-  model->value_label = g_strdup ("Seats");
+  model->value_label = g_strdup (_ ("Seats"));
   model->caption = election_caption (scope->store, scope->election->id, "votes", error);
   if (model->caption == NULL)
     return NULL;
@@ -515,20 +519,20 @@ seats_model (Scope *scope, PsephosChartKind kind, GError **error)
   if (model->items->len == 0)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_NO_DATA,
-                   "No seat of %s%s%s has a known %s", scope->election->name,
+                   _ ("No seat of %s%s%s has a known %s"), scope->election->name,
                    scope->state_name ? " in " : "", scope->state_name ? scope->state_name : "",
-                   margins ? "winning margin" : "turnout");
+                   margins ? _ ("winning margin") : _ ("turnout"));
       return NULL;
     }
   model->title = g_strdup_printf ("%s%s%s: %s", scope->election->name,
                                   scope->state_name ? " · " : "",
                                   scope->state_name ? scope->state_name : "",
-                                  margins ? "winning margins" : "turnout by seat");
-  model->subtitle = g_strdup_printf ("%u of %u seats%s · bars in the winner's party colour · %s",
+                                  margins ? _ ("winning margins") : _ ("turnout by seat"));
+  model->subtitle = g_strdup_printf (_ ("%u of %u seats%s · bars in the winner's party colour · %s"),
                                      model->items->len, seats->len,
-                                     margins ? ", votes between winner and runner-up" : "",
+                                     margins ? _ (", votes between winner and runner-up") : "",
                                      status);
-  model->value_label = g_strdup (margins ? "Winning margin (votes)" : "Turnout (% of electors)");
+  model->value_label = g_strdup (margins ? _ ("Winning margin (votes)") : _ ("Turnout (% of electors)"));
   model->caption = election_caption (scope->store, scope->election->id,
                                      margins ? "votes" : "turnout_pct", error);
   if (model->caption == NULL)

@@ -6,7 +6,11 @@
  * from a 13-seat bypoll (two rows) to the 543-seat Lok Sabha (thirteen).
  * Dots are then taken in order of angle, which gives each party a wedge.
  */
+#include "config.h"
+
 #include <math.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "psephos-chart-layout.h"
 
@@ -189,7 +193,7 @@ build_legend (PsephosLayout *l, GArray *ordered, guint keep, guint undeclared, G
         }
       kept++;
       if (it->value2 > 0)
-        e.label = g_strdup_printf ("%s %d (%d leading)", it->party ? it->party : it->label,
+        e.label = g_strdup_printf (_ ("%s %d (%d leading)"), it->party ? it->party : it->label,
                                    (int) seats, (int) it->value2);
       else
         e.label = g_strdup_printf ("%s %d", it->party ? it->party : it->label, (int) it->value);
@@ -199,14 +203,14 @@ build_legend (PsephosLayout *l, GArray *ordered, guint keep, guint undeclared, G
     {
       PsephosLegendEntry e = { l->pal->others, FALSE, FALSE, NULL, NULL };
 
-      e.label = g_strdup_printf ("%u more parties %d", n_rest, (int) rest);
+      e.label = g_strdup_printf (_ ("%u more parties %d"), n_rest, (int) rest);
       g_array_append_val (legend, e);
     }
   if (undeclared > 0)
     {
       PsephosLegendEntry e = { l->pal->others, FALSE, TRUE, NULL, NULL };
 
-      e.label = g_strdup_printf ("not declared %u", undeclared);
+      e.label = g_strdup_printf (_ ("not declared %u"), undeclared);
       g_array_append_val (legend, e);
     }
 }
@@ -300,8 +304,8 @@ _psephos_layout_hemicycle (PsephosLayout *l)
                 m->line_width = MAX (1, dot * 0.25);
               }
             _psephos_mark_tag (m, it->party, it->label, k + 1,
-                               g_strdup_printf ("Seat %u: %s%s", k + 1, it->label,
-                                                j < won ? "" : " (leading)"));
+                               g_strdup_printf (_ ("Seat %u: %s%s"), k + 1, it->label,
+                                                j < won ? "" : _ (" (leading)")));
           }
       }
     for (; k < spots->len; k++)
@@ -314,7 +318,7 @@ _psephos_layout_hemicycle (PsephosLayout *l)
         m->r = dot * 0.85;
         m->stroke = l->pal->others;
         m->line_width = MAX (0.75, dot * 0.2);
-        _psephos_mark_tag (m, NULL, NULL, k + 1, g_strdup_printf ("Seat %u: not declared", k + 1));
+        _psephos_mark_tag (m, NULL, NULL, k + 1, g_strdup_printf (_ ("Seat %u: not declared"), k + 1));
       }
   }
 
@@ -334,18 +338,18 @@ _psephos_layout_hemicycle (PsephosLayout *l)
                                 l->pal->accent, CLAMP (dot * 0.3, 1.5, 3));
       m->dashed = TRUE;
       m->value = majority;
-      majority_text = g_strdup_printf ("majority %u of %u", majority, n_seats);
+      majority_text = g_strdup_printf (_ ("majority %u of %u"), majority, n_seats);
       w = _psephos_text_measure (l->tm, majority_text, l->small_size, TRUE, NULL, NULL);
       tx = CLAMP (cx + cos (angle) * r1, l->x0 + w / 2, l->x1 - w / 2);
       m = _psephos_layout_text (l, PSEPHOS_ROLE_MAJORITY, majority_text, tx,
                                 cy - radius - dot - 6 - small_line * 0.25,
                                 PSEPHOS_ANCHOR_MIDDLE, l->small_size, TRUE, l->pal->accent);
       _psephos_mark_tag (m, NULL, NULL, majority,
-                         g_strdup_printf ("Majority: %u of %u seats", majority, n_seats));
+                         g_strdup_printf (_ ("Majority: %u of %u seats"), majority, n_seats));
     }
 
   /* The house's size in the hollow of the arc, when it fits there. */
-  total_text = g_strdup_printf ("%u seats", n_seats);
+  total_text = g_strdup_printf (_ ("%u seats"), n_seats);
   if (_psephos_text_measure (l->tm, total_text, l->body_size * 1.2, TRUE, NULL, NULL) < 2 * (inner * radius - dot) - 8 && body_line * 1.2 < (inner * radius - dot) * 0.5)
     {
       m = _psephos_layout_text (l, PSEPHOS_ROLE_ANNOTATION, total_text, cx, cy - 2,

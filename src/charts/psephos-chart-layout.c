@@ -4,7 +4,11 @@
  * tally, margins and turnout charts. Text is measured, never guessed, so
  * labels are placed where they fit and are shortened with "…" where not.
  */
+#include "config.h"
+
 #include <math.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "psephos-chart-layout.h"
 
@@ -313,7 +317,7 @@ typedef struct
   GArray *segments; /* Segment */
   double total;
   char *value_text;
-  char *flag_text; /* "won", "leading": after the value */
+  char *flag_text; /* _("won"), _("leading"): after the value */
   gboolean gap_before;
   gboolean bold;
 } Row;
@@ -604,10 +608,10 @@ votes_desc (PsephosLayout *l, const PsephosChartItem *it)
   if (!isnan (it->share))
     {
       g_autofree char *share = psephos_chart_format_decimal (it->share, 2, l->locale);
-      return g_strdup_printf ("%s (%s): %s votes, %s%%", it->label, it->party ? it->party : "",
+      return g_strdup_printf (_ ("%s (%s): %s votes, %s%%"), it->label, it->party ? it->party : "",
                               votes, share);
     }
-  return g_strdup_printf ("%s (%s): %s votes", it->label, it->party ? it->party : "", votes);
+  return g_strdup_printf (_ ("%s (%s): %s votes"), it->label, it->party ? it->party : "", votes);
 }
 
 static void
@@ -654,7 +658,7 @@ layout_seat (PsephosLayout *l)
       row->value_text = it->value >= 0 ? _psephos_layout_count (l, it->value) : g_strdup ("–");
       if (it->flags & (PSEPHOS_ITEM_WINNER | PSEPHOS_ITEM_LEADING))
         {
-          row->flag_text = g_strdup (it->flags & PSEPHOS_ITEM_WINNER ? "✓ won" : "leading");
+          row->flag_text = g_strdup (it->flags & PSEPHOS_ITEM_WINNER ? _ ("✓ won") : _ ("leading"));
           row->bold = TRUE;
           winner_row = (int) rows->len - 1;
         }
@@ -663,11 +667,11 @@ layout_seat (PsephosLayout *l)
     }
   if (n_others > 0)
     {
-      g_autofree char *name = g_strdup_printf ("%u others", n_others);
+      g_autofree char *name = g_strdup_printf (_ ("%u others"), n_others);
       Row *row = rows_add (rows, name, NULL, NULL);
 
       row_add_segment (row, others, l->pal->others, NULL, NULL,
-                       g_strdup_printf ("%u other candidates", n_others));
+                       g_strdup_printf (_ ("%u other candidates"), n_others));
       row->value_text = _psephos_layout_count (l, others);
       vmax = MAX (vmax, others);
     }
@@ -678,9 +682,9 @@ layout_seat (PsephosLayout *l)
 
       if (!(it->flags & PSEPHOS_ITEM_NOTA))
         continue;
-      row = rows_add (rows, "None of the above (NOTA)", "NOTA", "NOTA");
+      row = rows_add (rows, _ ("None of the above (NOTA)"), "NOTA", "NOTA");
       row_add_segment (row, it->value, l->pal->others, "NOTA", "NOTA",
-                       g_strdup_printf ("NOTA: %s votes", row->value_text = _psephos_layout_count (l, it->value)));
+                       g_strdup_printf (_ ("NOTA: %s votes"), row->value_text = _psephos_layout_count (l, it->value)));
       row->gap_before = TRUE;
     }
 
@@ -690,7 +694,7 @@ layout_seat (PsephosLayout *l)
 
       o.bracket_a = winner_row;
       o.bracket_b = runner_row;
-      o.bracket_label = g_strdup_printf ("margin %s", m);
+      o.bracket_label = g_strdup_printf (_ ("margin %s"), m);
     }
   o.vmax = vmax > 0 ? vmax : 1;
   layout_hbars (l, rows, &o);
@@ -787,12 +791,12 @@ layout_tally (PsephosLayout *l)
           if (it->value > 0)
             {
               seg = row_add_segment (row, it->value, c, it->party, it->label,
-                                     g_strdup_printf ("%s: %d won", it->label, (int) it->value));
+                                     g_strdup_printf (_ ("%s: %d won"), it->label, (int) it->value));
               seg->inner = it->group ? it->party : NULL;
             }
           if (it->value2 > 0)
             row_add_segment (row, it->value2, _psephos_rgba_pale (c, l->pal), it->party, it->label,
-                             g_strdup_printf ("%s: %d leading", it->label, (int) it->value2));
+                             g_strdup_printf (_ ("%s: %d leading"), it->label, (int) it->value2));
           if (it->group != NULL)
             {
               PsephosLegendEntry e = { c, FALSE, FALSE, it->party, NULL };
@@ -808,22 +812,22 @@ layout_tally (PsephosLayout *l)
           n_others++;
           continue;
         }
-      row->value_text = leading > 0 ? g_strdup_printf ("%d + %d leading", (int) won, (int) leading)
+      row->value_text = leading > 0 ? g_strdup_printf (_ ("%d + %d leading"), (int) won, (int) leading)
                                     : g_strdup_printf ("%d", (int) won);
       vmax = MAX (vmax, won + leading);
     }
   if (n_others > 0)
     {
-      g_autofree char *name = g_strdup_printf ("%u others", n_others);
+      g_autofree char *name = g_strdup_printf (_ ("%u others"), n_others);
       Row *row = rows_add (rows, name, NULL, NULL);
 
       row_add_segment (row, others_won, l->pal->others, NULL, NULL,
-                       g_strdup_printf ("%u other parties: %d won", n_others, (int) others_won));
+                       g_strdup_printf (_ ("%u other parties: %d won"), n_others, (int) others_won));
       if (others_leading > 0)
         row_add_segment (row, others_leading, _psephos_rgba_pale (l->pal->others, l->pal), NULL, NULL,
-                         g_strdup_printf ("%u other parties: %d leading", n_others, (int) others_leading));
+                         g_strdup_printf (_ ("%u other parties: %d leading"), n_others, (int) others_leading));
       row->value_text = others_leading > 0
-                          ? g_strdup_printf ("%d + %d leading", (int) others_won, (int) others_leading)
+                          ? g_strdup_printf (_ ("%d + %d leading"), (int) others_won, (int) others_leading)
                           : g_strdup_printf ("%d", (int) others_won);
       vmax = MAX (vmax, others_won + others_leading);
     }
@@ -845,11 +849,11 @@ layout_tally (PsephosLayout *l)
     {
       int mark = model->majority > 0 ? model->majority : model->seats_total / 2 + 1;
 
-      majority = g_strdup_printf ("majority %d", mark);
+      majority = g_strdup_printf (_ ("majority %d"), mark);
       o.ref = mark;
       o.ref_label = majority;
     }
-  axis = g_strdup_printf ("Seats (house of %d)", seats_total);
+  axis = g_strdup_printf (_ ("Seats (house of %d)"), seats_total);
   o.axis_title = axis;
   o.vmax = MAX (seats_total, vmax);
   /* A house far larger than any party's tally squeezes every bar: end the
@@ -951,7 +955,7 @@ party_legend (PsephosLayout *l, GPtrArray *sorted)
     {
       PsephosLegendEntry e = { l->pal->others, FALSE, FALSE, NULL, NULL };
 
-      e.label = g_strdup_printf ("%u more parties %u", counts->len - max_entries, others);
+      e.label = g_strdup_printf (_ ("%u more parties %u"), counts->len - max_entries, others);
       g_array_append_val (legend, e);
     }
   l->y0 += _psephos_layout_legend (l, legend, l->x0, l->x1, l->y0, FALSE) + l->small_size * 0.5;
@@ -981,7 +985,7 @@ layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const cha
                             l->y0 + text_ascent (l, l->body_size), PSEPHOS_ANCHOR_START,
                             l->body_size, FALSE, l->pal->text);
   py0 = l->y0 + m->ascent + m->descent + small_line / 2 + 4;
-  note = g_strdup_printf ("Largest: %s (%s) %s · smallest: %s (%s) %s",
+  note = g_strdup_printf (_ ("Largest: %s (%s) %s · smallest: %s (%s) %s"),
                           first->label, first->party ? first->party : "?", first_v,
                           last->label, last->party ? last->party : "?", last_v);
   {
@@ -1049,7 +1053,7 @@ layout_columns (PsephosLayout *l, GPtrArray *sorted, gboolean percent, const cha
       double mean = sum / sorted->len;
       double y = py1 - (py1 - py0) * mean / vmax;
       g_autofree char *mv = value_text (l, mean, TRUE);
-      g_autofree char *label = g_strdup_printf ("mean %s", mv);
+      g_autofree char *label = g_strdup_printf (_ ("mean %s"), mv);
 
       m = _psephos_layout_line (l, PSEPHOS_ROLE_ANNOTATION, px0, y, px1, y, l->pal->accent, 1.5);
       m->dashed = TRUE;
@@ -1092,8 +1096,8 @@ layout_ranked (PsephosLayout *l, gboolean percent)
 
   if (sorted->len > max_rows || sorted->len > 40)
     {
-      x_title = g_strdup_printf ("%u seats, sorted by %s", sorted->len,
-                                 percent ? "turnout" : "winning margin");
+      x_title = g_strdup_printf (_ ("%u seats, sorted by %s"), sorted->len,
+                                 percent ? _ ("turnout") : _ ("winning margin"));
       layout_columns (l, sorted, percent, model->value_label, x_title);
     }
   else

@@ -6,9 +6,13 @@
  * which zlib's level 1 without filters compresses about as small (measured
  * on the Lok Sabha hemicycle: 217 kB against 250 kB, in a third of the time).
  */
+#include "config.h"
+
 #include <errno.h>
 #include <png.h>
 #include <stdio.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "psephos-chart-private.h"
 
@@ -25,7 +29,7 @@ png_error_cb (png_structp png, png_const_charp message)
 
   if (data->error != NULL && *data->error == NULL)
     g_set_error (data->error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                 "Cannot write ‘%s’: %s", data->path, message);
+                 _ ("Cannot write ‘%s’: %s"), data->path, message);
   png_longjmp (png, 1);
 }
 
@@ -63,7 +67,7 @@ _psephos_chart_write_png (cairo_surface_t *surface,
       int saved = errno;
 
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot write ‘%s’: %s", path, g_strerror (saved));
+                   _ ("Cannot write ‘%s’: %s"), path, g_strerror (saved));
       return FALSE;
     }
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &data, png_error_cb, png_warning_cb);
@@ -73,7 +77,7 @@ _psephos_chart_write_png (cairo_surface_t *surface,
       png_destroy_write_struct (&png, NULL);
       fclose (file);
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot write ‘%s’: out of memory", path);
+                   _ ("Cannot write ‘%s’: out of memory"), path);
       return FALSE;
     }
   if (setjmp (png_jmpbuf (png)))
@@ -115,7 +119,7 @@ _psephos_chart_write_png (cairo_surface_t *surface,
       int saved = errno;
 
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot write ‘%s’: %s", path, g_strerror (saved));
+                   _ ("Cannot write ‘%s’: %s"), path, g_strerror (saved));
     }
   return ok;
 }

@@ -4,9 +4,13 @@
  * chart carries <title> and <desc>, and every mark that stands for a
  * party, candidate or seat says so (data-party, data-subject, <title>).
  */
+#include "config.h"
+
 #include <errno.h>
 #include <libxml/xmlwriter.h>
 #include <math.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "psephos-chart-private.h"
 
@@ -153,7 +157,7 @@ _psephos_display_list_write_svg (const PsephosDisplayList *list,
   if (w == NULL)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot write ‘%s’", path);
+                   _ ("Cannot write ‘%s’"), path);
       return FALSE;
     }
   xmlTextWriterSetIndent (w, 1);
@@ -200,6 +204,6 @@ _psephos_display_list_write_svg (const PsephosDisplayList *list,
 fail:
   xmlFreeTextWriter (w);
   g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-               "Cannot write ‘%s’: %s", path, g_strerror (errno));
+               _ ("Cannot write ‘%s’: %s"), path, g_strerror (errno));
   return FALSE;
 }

@@ -2,12 +2,16 @@
 /* psephos-chart.c — PsephosChart: a chart model with its cached layout, and
  * the ways out of it: draw into a cairo_t, export to PNG, SVG or PDF.
  */
+#include "config.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 #include <cairo-pdf.h>
 #include <math.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "psephos-chart-private.h"
 
@@ -46,7 +50,7 @@ psephos_chart_kind_from_string (const char *s, PsephosChartKind *out, GError **e
         return TRUE;
       }
   g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_KIND,
-               "Unknown chart kind ‘%s’ (one of seat, tally, hemicycle, margins, turnout)",
+               _ ("Unknown chart kind ‘%s’ (one of seat, tally, hemicycle, margins, turnout)"),
                s ? s : "");
   return FALSE;
 }
@@ -68,7 +72,7 @@ psephos_chart_format_from_string (const char *s, PsephosChartFormat *out, GError
         return TRUE;
       }
   g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_INVALID,
-               "Unknown chart format ‘%s’ (one of png, svg, pdf)", s ? s : "");
+               _ ("Unknown chart format ‘%s’ (one of png, svg, pdf)"), s ? s : "");
   return FALSE;
 }
 
@@ -203,7 +207,7 @@ psephos_chart_new_for_store (PsephosStore *store,
   if (kind > PSEPHOS_CHART_TURNOUT)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_UNKNOWN_KIND,
-                   "Unknown chart kind %d", (int) kind);
+                   _ ("Unknown chart kind %d"), (int) kind);
       return NULL;
     }
   model = _psephos_chart_model_from_store (store, kind, query ? query : &empty, error);
@@ -314,7 +318,7 @@ surface_check (cairo_surface_t *surface, const char *path, GError **error)
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
   g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-               "Cannot write ‘%s’: %s", path, cairo_status_to_string (status));
+               _ ("Cannot write ‘%s’: %s"), path, cairo_status_to_string (status));
   return FALSE;
 }
 
@@ -364,7 +368,7 @@ write_file (const PsephosDisplayList *list,
     {
       cairo_surface_destroy (surface);
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot draw ‘%s’: %s", path, cairo_status_to_string (status));
+                   _ ("Cannot draw ‘%s’: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -407,13 +411,13 @@ psephos_chart_export (PsephosChart *self,
   if (format > PSEPHOS_CHART_FORMAT_PDF)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_INVALID,
-                   "Unknown chart format %d", (int) format);
+                   _ ("Unknown chart format %d"), (int) format);
       return FALSE;
     }
   if (width < 64 || height < 64 || width > 16384 || height > 16384)
     {
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_INVALID,
-                   "Chart size %d × %d is out of range (64 to 16384 pixels a side)",
+                   _ ("Chart size %d × %d is out of range (64 to 16384 pixels a side)"),
                    width, height);
       return FALSE;
     }
@@ -430,7 +434,7 @@ psephos_chart_export (PsephosChart *self,
       int saved = errno;
 
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot write ‘%s’: %s", path, g_strerror (saved));
+                   _ ("Cannot write ‘%s’: %s"), path, g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -452,7 +456,7 @@ psephos_chart_export (PsephosChart *self,
 
       g_unlink (tmp);
       g_set_error (error, PSEPHOS_CHART_ERROR, PSEPHOS_CHART_ERROR_WRITE,
-                   "Cannot write ‘%s’: %s", path, g_strerror (saved));
+                   _ ("Cannot write ‘%s’: %s"), path, g_strerror (saved));
       return FALSE;
     }
   return TRUE;
