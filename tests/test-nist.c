@@ -607,6 +607,49 @@ test_sniff (void)
     g_assert_false (psephos_nist_sniff (no[i], strlen (no[i])));
 }
 
+typedef struct {
+  gboolean done;
+  GError *error;
+} AsyncResult;
+
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AsyncResult *r = user_data;
+
+  psephos_nist_export_file_finish (PSEPHOS_STORE (source), result, &r->error);
+  r->done = TRUE;
+}
+
+/* The app's way: in a worker thread, on a connection of its own. */
+static void
+test_export_async (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store_path = in_dir (f, "synthetic.psephos");
+  g_autofree char *xml = in_dir (f, "async.xml");
+  g_autofree char *nowhere = g_build_filename (f->dir, "missing", "async.xml", NULL);
+  g_autoptr (PsephosStore) store = NULL;
+  g_autofree char *contents = NULL;
+  AsyncResult r = { 0 };
+
+  build_synthetic (store_path);
+  store = open_store (store_path);
+  psephos_nist_export_file_async (store, election_id (store, "bypolls"), xml, NULL, export_done_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (r.error);
+  g_assert_true (g_file_get_contents (xml, &contents, NULL, NULL));
+  g_assert_true (psephos_nist_sniff (contents, strlen (contents)));
+
+  r.done = FALSE;
+  psephos_nist_export_file_async (store, election_id (store, "bypolls"), nowhere, NULL, export_done_cb, &r);
+  while (!r.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (r.error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (r.error->message, nowhere));
+  g_clear_error (&r.error);
+}
+
 /* psephos-cli export-nist: exit 0, 1 (rejected) and 2 (usage). */
 static void
 test_cli (Fixture *f, gconstpointer data)
@@ -652,6 +695,7 @@ main (int argc, char *argv[])
   ADD ("/nist/import/refuses-billion-laughs", test_billion_laughs);
   ADD ("/nist/import/refuses-broken", test_broken);
   ADD ("/nist/cli", test_cli);
+  ADD ("/nist/export/async", test_export_async);
   ADD ("/nist/round-trip/jharkhand-2024", test_jharkhand);
   ADD ("/nist/round-trip/lok-sabha-2024", test_lok_sabha);
 #undef ADD

@@ -751,6 +751,73 @@ psephos_nist_export_file (PsephosStore *store,
   return TRUE;
 }
 
+typedef struct {
+  char *store_path;
+  gint64 election_id;
+  char *path;
+} ExportTask;
+
+static void
+export_task_free (gpointer p)
+{
+  ExportTask *t = p;
+
+  g_free (t->store_path);
+  g_free (t->path);
+  g_free (t);
+}
+
+static void
+export_thread_cb (GTask *task,
+                  gpointer source_object,
+                  gpointer task_data,
+                  GCancellable *cancellable)
+{
+  ExportTask *t = task_data;
+  g_autoptr (PsephosStore) store = NULL;
+  GError *error = NULL;
+
+  store = psephos_store_open (t->store_path, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL || !psephos_nist_export_file (store, t->election_id, t->path, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+psephos_nist_export_file_async (PsephosStore *store,
+                                gint64 election_id,
+                                const char *path,
+                                GCancellable *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportTask *t;
+
+  g_return_if_fail (PSEPHOS_IS_STORE (store));
+  g_return_if_fail (path != NULL);
+
+  t = g_new0 (ExportTask, 1);
+  t->store_path = g_strdup (psephos_store_get_path (store));
+  t->election_id = election_id;
+  t->path = g_strdup (path);
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, psephos_nist_export_file_async);
+  g_task_set_task_data (task, t, export_task_free);
+  g_task_run_in_thread (task, export_thread_cb);
+}
+
+gboolean
+psephos_nist_export_file_finish (PsephosStore *store,
+                                 GAsyncResult *result,
+                                 GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 psephos_nist_sniff (const char *data, gsize len)
 {

@@ -54,6 +54,18 @@ gboolean psephos_nist_export_file (PsephosStore *store,
                                    GCancellable *cancellable,
                                    GError **error);
 
+/* The same in a worker thread, on a read-only connection of its own to
+ * @store's file (the app's connection stays on the main thread). */
+void psephos_nist_export_file_async (PsephosStore *store,
+                                     gint64 election_id,
+                                     const char *path,
+                                     GCancellable *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer user_data);
+gboolean psephos_nist_export_file_finish (PsephosStore *store,
+                                          GAsyncResult *result,
+                                          GError **error);
+
 /* TRUE when @data starts (after an XML declaration, comments and white
  * space) with an <ElectionReport> element. */
 gboolean psephos_nist_sniff (const char *data, gsize len);
