@@ -16,7 +16,8 @@
 #include "psephos-ingest.h"
 #include "psephos-nist.h"
 
-typedef struct {
+typedef struct
+{
   char *dir;
 } Fixture;
 
@@ -230,24 +231,30 @@ build_synthetic (const char *path)
 
   c1 = psephos_import_ensure_contest (imp, e, dehra, &error);
   g_assert_cmpint (psephos_import_add_candidacy (imp, c1, psephos_import_add_person (imp, "Kamlesh Thakur", &error), inc,
-                                                 "KAMLESH THAKUR", 32737, 32500, 237, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+                                                 "KAMLESH THAKUR", 32737, 32500, 237, PSEPHOS_RESULT_UNKNOWN, &error),
+                   >, 0);
   g_assert_cmpint (psephos_import_add_candidacy (imp, c1, psephos_import_add_person (imp, "होशियार सिंह", &error), bjp,
-                                                 "Hoshyar Singh", 23338, 23200, 138, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+                                                 "Hoshyar Singh", 23338, 23200, 138, PSEPHOS_RESULT_UNKNOWN, &error),
+                   >, 0);
   g_assert_true (psephos_import_update_contest (imp, c1, 100000, 56575, 100.0 * 56575 / 100000, 500,
                                                 PSEPHOS_CONTEST_DECLARED, &error));
 
   c2 = psephos_import_ensure_contest (imp, e, hamirpur, &error);
   g_assert_cmpint (psephos_import_add_candidacy (imp, c2, psephos_import_add_person (imp, "Ashish Sharma", &error), bjp,
-                                                 "Ashish Sharma", 20000, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+                                                 "Ashish Sharma", 20000, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error),
+                   >, 0);
   g_assert_cmpint (psephos_import_add_candidacy (imp, c2, psephos_import_add_person (imp, "Pushpinder Verma", &error), inc,
-                                                 "Pushpinder Verma", 19000, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+                                                 "Pushpinder Verma", 19000, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error),
+                   >, 0);
   g_assert_cmpint (psephos_import_add_candidacy (imp, c2, psephos_import_add_person (imp, "A. N. Other", &error), ind,
-                                                 "A. N. Other", 300, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+                                                 "A. N. Other", 300, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error),
+                   >, 0);
   g_assert_true (psephos_import_update_contest (imp, c2, -1, -1, NAN, -1, PSEPHOS_CONTEST_COUNTING, &error));
 
   c3 = psephos_import_ensure_contest (imp, e, jalandhar, &error);
   g_assert_cmpint (psephos_import_add_candidacy (imp, c3, psephos_import_add_person (imp, "Mohinder Bhagat", &error), aap,
-                                                 "Mohinder Bhagat", -1, -1, -1, PSEPHOS_RESULT_WON, &error), >, 0);
+                                                 "Mohinder Bhagat", -1, -1, -1, PSEPHOS_RESULT_WON, &error),
+                   >, 0);
   g_assert_true (psephos_import_update_contest (imp, c3, -1, -1, NAN, -1, PSEPHOS_CONTEST_DECLARED, &error));
   g_assert_no_error (error);
   g_assert_true (psephos_import_commit (imp, &error));
@@ -471,7 +478,8 @@ test_control_characters (Fixture *f, gconstpointer data)
                                                                        PSEPHOS_HOUSE_ASSEMBLY, 34, "Jalandhar West", NULL, &error),
                                            &error);
   g_assert_cmpint (psephos_import_add_candidacy (imp, contest, psephos_import_add_person (imp, "Ring\x01er", &error), party,
-                                                 "Ring\x01er", -1, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+                                                 "Ring\x01er", -1, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error),
+                   >, 0);
   g_assert_no_error (error);
   g_assert_true (psephos_import_commit (imp, &error));
 
@@ -597,8 +605,12 @@ test_sniff (void)
     "<?xml version=\"1.0\"?><err:ElectionReport xmlns:err=\"x\">",
   };
   static const char *const no[] = {
-    "", "election_year,election_type\n", "<html><body>ElectionReport</body></html>",
-    "<ElectionReports>", "<?xml version=\"1.0\"?>", "Lok Sabha results: <ElectionReport>",
+    "",
+    "election_year,election_type\n",
+    "<html><body>ElectionReport</body></html>",
+    "<ElectionReports>",
+    "<?xml version=\"1.0\"?>",
+    "Lok Sabha results: <ElectionReport>",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -607,7 +619,8 @@ test_sniff (void)
     g_assert_false (psephos_nist_sniff (no[i], strlen (no[i])));
 }
 
-typedef struct {
+typedef struct
+{
   gboolean done;
   GError *error;
 } AsyncResult;

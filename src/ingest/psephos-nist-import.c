@@ -21,13 +21,15 @@
 #define XSI_NAMESPACE "http://www.w3.org/2001/XMLSchema-instance"
 #define PROGRESS_EVERY 32
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   xmlNode *node;
   const char *parent; /* a seat's state GpUnit ObjectId */
 } Unit;
 
-typedef struct {
+typedef struct
+{
   const char *path;
   const char *data; /* the file, as stored as the source body */
   gsize len;
@@ -35,16 +37,16 @@ typedef struct {
   xmlDoc *doc;
   gint64 election_id;
 
-  GHashTable *units;   /* ObjectId → Unit */
-  GHashTable *parties; /* ObjectId → party id (gint64 *) */
-  GHashTable *persons_xml;   /* ObjectId → xmlNode (Person) */
-  GHashTable *persons;       /* ObjectId → person id (gint64 *) */
-  GHashTable *candidates;    /* ObjectId → xmlNode (Candidate) */
+  GHashTable *units;       /* ObjectId → Unit */
+  GHashTable *parties;     /* ObjectId → party id (gint64 *) */
+  GHashTable *persons_xml; /* ObjectId → xmlNode (Person) */
+  GHashTable *persons;     /* ObjectId → person id (gint64 *) */
+  GHashTable *candidates;  /* ObjectId → xmlNode (Candidate) */
 
   /* The <Count> scanner over the raw text. */
   GArray *line_starts; /* byte offset of each line's start */
   gsize cursor;
-  gsize cp_byte;       /* code point counting, like psephos-results.c */
+  gsize cp_byte; /* code point counting, like psephos-results.c */
   gint64 cp_count;
 
   guint n_facts;
@@ -91,9 +93,6 @@ next_sibling (xmlNode *node, const char *name)
   return NULL;
 }
 
-#define FOR_EACH_CHILD(var, parent, name) \
-  for (xmlNode *var = child ((parent), (name)); var != NULL; var = next_sibling (var, (name)))
-
 /* The element's text, trimmed; NULL when absent or empty. */
 static char *
 text_of (xmlNode *node)
@@ -124,7 +123,7 @@ intl_text (xmlNode *node, const char *name)
   xmlNode *it = child (node, name);
   xmlNode *first = NULL;
 
-  FOR_EACH_CHILD (t, it, "Text")
+  for (xmlNode *t = child (it, "Text"); t != NULL; t = next_sibling (t, "Text"))
     {
       g_autofree char *lang = (char *) xmlGetProp (t, BAD_CAST "Language");
 
@@ -159,7 +158,7 @@ xsi_type (xmlNode *node)
 static char *
 external_id (xmlNode *node, const char *other_type)
 {
-  FOR_EACH_CHILD (e, node, "ExternalIdentifier")
+  for (xmlNode *e = child (node, "ExternalIdentifier"); e != NULL; e = next_sibling (e, "ExternalIdentifier"))
     {
       g_autofree char *type = child_text (e, "Type");
       g_autofree char *other = child_text (e, "OtherType");
@@ -367,7 +366,7 @@ static gboolean
 index_gp_units (Import *self, xmlNode *report, GError **error)
 {
   self->units = g_hash_table_new_full (g_str_hash, g_str_equal, xmlFree, g_free);
-  FOR_EACH_CHILD (g, report, "GpUnit")
+  for (xmlNode *g = child (report, "GpUnit"); g != NULL; g = next_sibling (g, "GpUnit"))
     {
       char *id = object_id (g);
       Unit *unit;
@@ -386,7 +385,7 @@ index_gp_units (Import *self, xmlNode *report, GError **error)
     }
   /* A unit's parent is the one whose ComposingGpUnitIds name it; only
    * states' parents matter (a seat's state). */
-  FOR_EACH_CHILD (g, report, "GpUnit")
+  for (xmlNode *g = child (report, "GpUnit"); g != NULL; g = next_sibling (g, "GpUnit"))
     {
       g_autofree char *type = child_text (g, "Type");
       g_autofree char *composing = NULL;
@@ -422,7 +421,7 @@ import_parties (Import *self, xmlNode *report, GError **error)
 
   /* Parties first, then the coalitions that name them. */
   for (int pass = 0; pass < 2; pass++)
-    FOR_EACH_CHILD (p, report, "Party")
+    for (xmlNode *p = child (report, "Party"); p != NULL; p = next_sibling (p, "Party"))
       {
         g_autofree char *type = xsi_type (p);
         gboolean coalition = g_strcmp0 (type, "Coalition") == 0;
@@ -483,7 +482,7 @@ import_parties (Import *self, xmlNode *report, GError **error)
 static void
 index_by_object_id (GHashTable *table, xmlNode *parent, const char *name)
 {
-  FOR_EACH_CHILD (n, parent, name)
+  for (xmlNode *n = child (parent, name); n != NULL; n = next_sibling (n, name))
     {
       char *id = object_id (n);
 
@@ -573,7 +572,8 @@ ensure_person (Import *self, xmlNode *candidate, const char *ballot_name, GHashT
   return person_id;
 }
 
-typedef struct {
+typedef struct
+{
   gint64 total, evm, postal;
   /* The <Count> elements kept, in document order, with their attribute. */
   xmlNode *nodes[3];
@@ -588,7 +588,7 @@ read_counts (Import *self, xmlNode *selection, gboolean nota, Counts *counts, GE
   memset (counts, 0, sizeof *counts);
   counts->total = counts->evm = counts->postal = -1;
 
-  FOR_EACH_CHILD (vc, selection, "VoteCounts")
+  for (xmlNode *vc = child (selection, "VoteCounts"); vc != NULL; vc = next_sibling (vc, "VoteCounts"))
     {
       g_autofree char *type = child_text (vc, "Type");
       g_autofree char *other = child_text (vc, "OtherType");
@@ -687,7 +687,7 @@ import_contest (Import *self, xmlNode *contest, GError **error)
     if (electors > 0 && votes_polled >= 0)
       turnout = 100.0 * (double) votes_polled / (double) electors;
   }
-  FOR_EACH_CHILD (cs, contest, "CountStatus")
+  for (xmlNode *cs = child (contest, "CountStatus"); cs != NULL; cs = next_sibling (cs, "CountStatus"))
     {
       g_autofree char *type = child_text (cs, "Type");
       g_autofree char *st = child_text (cs, "Status");
@@ -722,7 +722,7 @@ import_contest (Import *self, xmlNode *contest, GError **error)
         g_hash_table_insert (earlier, psephos_name_key (c->display_name), c);
     }
 
-  FOR_EACH_CHILD (sel, contest, "ContestSelection")
+  for (xmlNode *sel = child (contest, "ContestSelection"); sel != NULL; sel = next_sibling (sel, "ContestSelection"))
     {
       g_autofree char *sel_type = xsi_type (sel);
       g_autofree char *candidate_ids = child_text (sel, "CandidateIds");
@@ -859,7 +859,8 @@ has_doctype (const char *data, gsize len)
         return TRUE;
       if (len - i >= 2 && (data[i + 1] == '?' || data[i + 1] == '!'))
         {
-          const char *close = data[i + 1] == '?' ? "?>" : (len - i >= 4 && data[i + 2] == '-') ? "-->" : ">";
+          const char *close = data[i + 1] == '?' ? "?>" : (len - i >= 4 && data[i + 2] == '-') ? "-->"
+                                                                                               : ">";
           const char *found = g_strstr_len (data + i + 2, (gssize) (len - i - 2), close);
 
           if (found == NULL)
@@ -1030,9 +1031,9 @@ psephos_nist_import (PsephosStore *store,
       || !import_parties (&self, root, error))
     goto out;
 
-  FOR_EACH_CHILD (c, election, "Contest")
+  for (xmlNode *c = child (election, "Contest"); c != NULL; c = next_sibling (c, "Contest"))
     n_contests++;
-  FOR_EACH_CHILD (c, election, "Contest")
+  for (xmlNode *c = child (election, "Contest"); c != NULL; c = next_sibling (c, "Contest"))
     {
       g_autofree char *type = xsi_type (c);
 

@@ -15,17 +15,20 @@
 
 #define XSI_NAMESPACE "http://www.w3.org/2001/XMLSchema-instance"
 
-typedef struct {
+typedef struct
+{
   PsephosSeatRow *seat;
   GPtrArray *candidacies; /* PsephosCandidacy */
 } SeatData;
 
-typedef struct {
+typedef struct
+{
   PsephosStateRow *state;
   GPtrArray *seats; /* SeatData */
 } StateData;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   char *name;
   char *abbreviation;
@@ -33,17 +36,18 @@ typedef struct {
   GArray *members; /* gint64 party ids */
 } AllianceData;
 
-typedef struct {
+typedef struct
+{
   PsephosStore *store;
   PsephosElection *election;
-  GPtrArray *states;           /* StateData */
-  GHashTable *parties;         /* party id → PsephosParty (all of the store) */
-  GHashTable *parties_used;    /* party id set: the ones this report names */
-  GPtrArray *alliances;        /* AllianceData */
-  GHashTable *persons;         /* person id → display name, in order of … */
-  GArray *person_order;        /* … first appearance */
+  GPtrArray *states;        /* StateData */
+  GHashTable *parties;      /* party id → PsephosParty (all of the store) */
+  GHashTable *parties_used; /* party id set: the ones this report names */
+  GPtrArray *alliances;     /* AllianceData */
+  GHashTable *persons;      /* person id → display name, in order of … */
+  GArray *person_order;     /* … first appearance */
   xmlTextWriterPtr w;
-  gboolean failed;             /* a writer call failed */
+  gboolean failed; /* a writer call failed */
 } Export;
 
 static void
@@ -119,7 +123,8 @@ load_alliance_members (Export *self, GError **error)
   sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   if (sqlite3_prepare_v2 (db,
                           "SELECT party_id FROM alliance_member WHERE election_id = ?1 AND alliance_id = ?2 ORDER BY party_id",
-                          -1, &stmt, NULL) != SQLITE_OK)
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
     goto fail;
 
   for (guint i = 0; i < tally->len; i++)
@@ -383,16 +388,16 @@ post_election_status (PsephosResult result)
 {
   switch (result)
     {
-    case PSEPHOS_RESULT_WON:
-      return "winner";
-    case PSEPHOS_RESULT_LEADING:
-      return "projected-winner";
-    case PSEPHOS_RESULT_LOST:
-      return "defeated";
-    case PSEPHOS_RESULT_TRAILING:
-    case PSEPHOS_RESULT_UNKNOWN:
-    default:
-      return NULL;
+      case PSEPHOS_RESULT_WON:
+        return "winner";
+      case PSEPHOS_RESULT_LEADING:
+        return "projected-winner";
+      case PSEPHOS_RESULT_LOST:
+        return "defeated";
+      case PSEPHOS_RESULT_TRAILING:
+      case PSEPHOS_RESULT_UNKNOWN:
+      default:
+        return NULL;
     }
 }
 
@@ -751,7 +756,8 @@ psephos_nist_export_file (PsephosStore *store,
   return TRUE;
 }
 
-typedef struct {
+typedef struct
+{
   char *store_path;
   gint64 election_id;
   char *path;
