@@ -59,13 +59,15 @@ ensure_locale () {  # ensure_locale LOCALE DIR
 }
 
 # Starts a GTK app in its own X server and D-Bus session, waits until it has
-# painted, and saves the screen (cropped to the window) to OUT.
+# painted, and saves the screen (cropped to the window) to OUT. With SEAT_OUT
+# set, it then opens the first seat of the first state in the results tree
+# (clicks on its expander, then on the seat) and saves that too.
 # Fails when the app exits early or nothing is painted within 30 s.
 shoot () {  # shoot OUT COMMAND…
   local out=$1
   shift
-  rm -f "$out"
-  SHOT_OUT="$out" dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
+  rm -f "$out" ${SEAT_OUT:+"$SEAT_OUT"}
+  SHOT_OUT="$out" SEAT_OUT="${SEAT_OUT:-}" dbus-run-session -- xvfb-run -a -s '-screen 0 1280x800x24' bash -c '
     "$@" >"$SHOT_OUT.log" 2>&1 & pid=$!
     for i in $(seq 60); do
       sleep 0.5
@@ -76,8 +78,17 @@ shoot () {  # shoot OUT COMMAND…
     done
     sleep 2  # let the window finish laying out (lists fill after the first frame)
     import -window root "$SHOT_OUT.raw.png"
-    kill $pid; wait $pid 2>/dev/null
     convert "$SHOT_OUT.raw.png" -trim +repage "$SHOT_OUT" && rm -f "$SHOT_OUT.raw.png"
+    if [ -n "$SEAT_OUT" ] && command -v xdotool >/dev/null; then
+      # The tree: "Overview", then the first state (expander at x=26).
+      xdotool mousemove 26 125 click 1; sleep 1
+      xdotool mousemove 170 171 click 1; sleep 2
+      import -window root "$SEAT_OUT.raw.png"
+      convert "$SEAT_OUT.raw.png" -trim +repage "$SEAT_OUT" && rm -f "$SEAT_OUT.raw.png"
+    fi
+    kill $pid; wait $pid 2>/dev/null
+    rm -f "$SHOT_OUT.log"
+    true
   ' shoot "$@"
 }
 

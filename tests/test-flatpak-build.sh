@@ -66,7 +66,7 @@ ok $? "installed psephos-cli --version" "got: $got"
 # No --store and no build tree left: only the installed sample store can answer.
 tree=$(env -u PSEPHOS_SAMPLE_STORE "$prefix/bin/psephos-cli" tree --format jsonl 2>&1)
 status=$?
-echo "$tree" | grep -q '"kind": *"candidate"'
+grep -q '"kind": *"candidate"' <<<"$tree"
 ok $((status || $?)) "installed psephos-cli tree finds the sample store under the prefix" "exit $status" "$(echo "$tree" | head -n 5)"
 
 if ! command -v xvfb-run >/dev/null || ! command -v import >/dev/null; then
@@ -86,11 +86,19 @@ for case in "en_IN.UTF-8::psephos-window" "hi_IN.UTF-8:hi:psephos-window-hi"; do
     continue
   fi
   shot="$shots/$name.png"
-  log=$(LANG=$lang LC_ALL= LANGUAGE=$language shoot "$shot" "$prefix/bin/psephos" 2>&1)
+  seat="$shots/${name/window/seat}.png"
+  log=$(SEAT_OUT=$seat LANG=$lang LC_ALL= LANGUAGE=$language shoot "$shot" "$prefix/bin/psephos" 2>&1)
   status=$?
   n=$(colours "$shot")
   [ "$status" -eq 0 ] && [ "$n" -gt 64 ]
   ok $? "screenshot with LANG=$lang${language:+ LANGUAGE=$language}: $shot ($n colours)" "$log"
+  if command -v xdotool >/dev/null; then
+    n=$(colours "$seat")
+    [ "$n" -gt 64 ] && ! cmp -s "$shot" "$seat"
+    ok $? "screenshot of a seat with LANG=$lang${language:+ LANGUAGE=$language}: $seat" "the click did not open a seat page"
+  else
+    ok 1 "screenshot of a seat with LANG=$lang" "xdotool is needed (apt-get install xdotool)"
+  fi
 done
 
 tap_end

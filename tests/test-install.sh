@@ -66,7 +66,7 @@ ok $? "installed psephos-cli --version prints psephos-cli $version" "got: $got"
 
 tree=$("$cli" --store "$store" tree --format jsonl 2>&1)
 status=$?
-echo "$tree" | grep -q '"kind": *"candidate"'
+grep -q '"kind": *"candidate"' <<<"$tree"
 ok $((status || $?)) "installed psephos-cli tree reads the installed sample store" "exit $status" "$(echo "$tree" | head -n 5)"
 
 checked=$("$cli" --store "$store" check 2>&1)
