@@ -596,6 +596,70 @@ test_broken (Fixture *f, gconstpointer data)
                   ":6: ElectionDistrictId ‘nowhere’");
 }
 
+/* A small valid report around one contest's selections and the report's
+ * parties: for the references that must resolve. */
+static char *
+one_contest_report (const char *candidates, const char *selections, const char *parties)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                          "<ElectionReport xmlns=\"http://itl.nist.gov/ns/voting/1500-100/v2\"\n"
+                          "    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+                          "  <Election>\n"
+                          "%s"
+                          "    <Contest xsi:type=\"CandidateContest\" ObjectId=\"c1\">\n"
+                          "%s"
+                          "      <ElectionDistrictId>seat</ElectionDistrictId>\n"
+                          "      <Name>Dehra</Name><VotesAllowed>1</VotesAllowed>\n"
+                          "    </Contest>\n"
+                          "    <ElectionScopeId>in</ElectionScopeId>\n"
+                          "    <Name><Text Language=\"en\">Assembly bypolls July 2029</Text></Name>\n"
+                          "    <StartDate>2029-07-10</StartDate><EndDate>2029-07-13</EndDate><Type>special</Type>\n"
+                          "  </Election>\n"
+                          "  <Format>summary-contest</Format><GeneratedDate>2029-07-13T00:00:00Z</GeneratedDate>\n"
+                          "  <GpUnit xsi:type=\"ReportingUnit\" ObjectId=\"in\"><ComposingGpUnitIds>hp</ComposingGpUnitIds><Type>country</Type></GpUnit>\n"
+                          "  <GpUnit xsi:type=\"ReportingUnit\" ObjectId=\"hp\"><ComposingGpUnitIds>seat</ComposingGpUnitIds>"
+                          "<Name><Text Language=\"en\">Himachal Pradesh</Text></Name><Type>state</Type></GpUnit>\n"
+                          "  <GpUnit xsi:type=\"ReportingUnit\" ObjectId=\"seat\"><Name><Text Language=\"en\">Dehra</Text></Name>"
+                          "<Type>other</Type><OtherType>assembly-constituency</OtherType></GpUnit>\n"
+                          "  <Issuer>x</Issuer><IssuerAbbreviation>x</IssuerAbbreviation>\n"
+                          "%s"
+                          "  <SequenceStart>1</SequenceStart><SequenceEnd>1</SequenceEnd>\n"
+                          "  <Status>unofficial-complete</Status><VendorApplicationId>x</VendorApplicationId>\n"
+                          "</ElectionReport>\n",
+                          candidates, selections, parties);
+}
+
+static void
+test_dangling (Fixture *f, gconstpointer data)
+{
+  static const char candidate[] = "    <Candidate ObjectId=\"k1\"><BallotName><Text Language=\"en\">Kamlesh Thakur</Text></BallotName>"
+                                  "<PartyId>inc</PartyId></Candidate>\n";
+  static const char selection[] = "      <ContestSelection xsi:type=\"CandidateSelection\" ObjectId=\"s1\">"
+                                  "<VoteCounts><GpUnitId>seat</GpUnitId><Type>total</Type><Count>32737</Count></VoteCounts>"
+                                  "<CandidateIds>k1</CandidateIds></ContestSelection>\n";
+  static const char party[] = "  <Party ObjectId=\"inc\"><Name><Text Language=\"en\">Indian National Congress</Text></Name></Party>\n";
+  g_autofree char *good = one_contest_report (candidate, selection, party);
+  g_autofree char *no_party = one_contest_report (candidate, selection, "");
+  g_autofree char *no_candidate = one_contest_report ("", selection, party);
+  g_autofree char *bad_count = NULL;
+  g_autofree char *store_path = in_dir (f, "ok.psephos");
+  g_autoptr (PsephosStore) store = open_store (store_path);
+  g_autoptr (GBytes) bytes = g_bytes_new_static (good, strlen (good));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bad_selection = g_strdup (selection);
+
+  /* The skeleton itself is fine, and valid. */
+  g_assert_true (psephos_nist_import (store, "good.xml", bytes, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  validate (bytes);
+
+  assert_refused (f, "no-party.xml", no_party, ":5: PartyId ‘inc’ is not a party of the report");
+  assert_refused (f, "no-candidate.xml", no_candidate, ":6: CandidateIds ‘k1’ is not a Candidate");
+  memcpy (strstr (bad_selection, "32737"), "3a737", 5);
+  bad_count = one_contest_report (candidate, bad_selection, party);
+  assert_refused (f, "bad-count.xml", bad_count, ":7: Count is not a count of votes: ‘3a737’");
+}
+
 static void
 test_sniff (void)
 {
@@ -707,6 +771,7 @@ main (int argc, char *argv[])
   ADD ("/nist/import/refuses-xxe", test_xxe);
   ADD ("/nist/import/refuses-billion-laughs", test_billion_laughs);
   ADD ("/nist/import/refuses-broken", test_broken);
+  ADD ("/nist/import/refuses-dangling", test_dangling);
   ADD ("/nist/cli", test_cli);
   ADD ("/nist/export/async", test_export_async);
   ADD ("/nist/round-trip/jharkhand-2024", test_jharkhand);
