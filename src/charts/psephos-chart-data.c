@@ -187,10 +187,18 @@ source_text (const PsephosSource *s)
     return g_strdup_printf ("%s, %s", s->publisher, date);
   if (s->publisher != NULL)
     return g_strdup (s->publisher);
-  if (s->title != NULL && date != NULL)
-    return g_strdup_printf ("“%s”, %s", s->title, date);
   if (s->title != NULL)
-    return g_strdup_printf ("“%s”", s->title);
+    {
+      /* A headline is long: its start says which article it is. */
+      g_autofree char *head = g_utf8_substring (s->title, 0, 57);
+      g_autofree char *title = g_utf8_strlen (s->title, -1) > 60
+                                 ? g_strconcat (g_strchomp (head), "…", NULL)
+                                 : g_strdup (s->title);
+
+      return date != NULL ? g_strdup_printf ("“%s”, %s", title, date) : g_strdup_printf ("“%s”", title);
+    }
+  if (date != NULL)
+    return g_strdup_printf (_ ("article %s, %s"), s->file ? s->file : "(unnamed)", date);
   return g_strdup_printf (_ ("article %s"), s->file ? s->file : "(unnamed)");
 }
 
@@ -224,6 +232,14 @@ make_caption (PsephosStore *store, GHashTable *ids, GError **error)
   sources = psephos_store_list_sources (store, error);
   if (sources == NULL)
     return NULL;
+  /* A near-duplicate stands for the article it repeats: cite that once. */
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PsephosSource *s = g_ptr_array_index (sources, i);
+
+      if (s->duplicate_of > 0 && g_hash_table_remove (ids, GSIZE_TO_POINTER ((gsize) s->id)))
+        g_hash_table_add (ids, GSIZE_TO_POINTER ((gsize) s->duplicate_of));
+    }
   for (guint i = 0; i < sources->len; i++)
     {
       PsephosSource *s = g_ptr_array_index (sources, i);
