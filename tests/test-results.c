@@ -730,11 +730,6 @@ test_electionlens (Fixture *f,
 
   if (path == NULL)
     return;
-  if (!g_test_slow () && g_getenv ("PSEPHOS_TEST_ELECTIONLENS") == NULL)
-    {
-      g_test_skip ("importing 192,038 rows takes a while: run with -m slow");
-      return;
-    }
   import_ok (f, path, NULL, &outcome);
   g_assert_cmpuint (outcome.n_rows, ==, 192038);
 

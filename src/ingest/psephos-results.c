@@ -228,7 +228,17 @@ typedef struct {
 
 typedef struct {
   gint64 id;
+  /* Whether the store had a contest for the seat before this file: only
+   * then can someone of this name have stood here before, outside the
+   * people this file adds. */
+  gboolean had_contests;
+  GHashTable *people; /* name key → person id, or 0 for two namesakes */
+} SeatEntry;
+
+typedef struct {
+  gint64 id;
   ElectionEntry *election;
+  SeatEntry *seat;
   /* Candidacies stored before this file (from articles or another official
    * file), by name key; each is claimed by at most one row. */
   GHashTable *earlier;
@@ -257,6 +267,7 @@ typedef struct {
 
   GHashTable *states;    /* text as written → StateEntry */
   GHashTable *elections; /* name → ElectionEntry */
+  GHashTable *seats;     /* seat id → SeatEntry */
   GHashTable *contests;  /* "house|state|year|seat" as written → ContestEntry */
   GPtrArray *contest_list;
   GHashTable *parties;   /* text as written → PartyEntry */
@@ -264,6 +275,7 @@ typedef struct {
   GPtrArray *member_list; /* pairs ElectionEntry*, PartyEntry* */
   GString *quote;
   sqlite3_stmt *person_stmt;
+  sqlite3_stmt *seat_stmt;
   guint n_facts;
 } Import;
 
@@ -296,6 +308,15 @@ party_entry_free (gpointer p)
 }
 
 static void
+seat_entry_free (gpointer p)
+{
+  SeatEntry *s = p;
+
+  g_clear_pointer (&s->people, g_hash_table_unref);
+  g_free (s);
+}
+
+static void
 contest_entry_free (gpointer p)
 {
   ContestEntry *c = p;
@@ -310,6 +331,7 @@ import_clear (Import *self)
 {
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->elections, g_hash_table_unref);
+  g_clear_pointer (&self->seats, g_hash_table_unref);
   g_clear_pointer (&self->contests, g_hash_table_unref);
   g_clear_pointer (&self->contest_list, g_ptr_array_unref);
   g_clear_pointer (&self->parties, g_hash_table_unref);
@@ -319,6 +341,7 @@ import_clear (Import *self)
     g_string_free (self->quote, TRUE);
   self->quote = NULL;
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
 }
 
 /* The code point offset of byte @offset of the file. Offsets asked for
@@ -596,6 +619,25 @@ get_party (Import *self,
   return entry;
 }
 
+static sqlite3_stmt *
+prepare (Import *self,
+         sqlite3_stmt **stmt,
+         const char *sql,
+         GError **error)
+{
+  sqlite3 *db = _psephos_import_get_db (self->imp);
+
+  if (*stmt != NULL)
+    return *stmt;
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
+                                 "cannot query the store: %s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  return *stmt;
+}
+
 /* What a row says about the contest it belongs to. */
 typedef struct {
   const char *election_name; /* NULL: the canonical name */
@@ -609,6 +651,71 @@ typedef struct {
   const char *reservation;
 } ContestKey;
 
+/* Whether the store has the seat already (before ensure_seat() makes it). */
+static gboolean
+seat_exists (Import *self,
+             gint64 state_id,
+             PsephosHouse house,
+             const char *name,
+             gboolean *exists,
+             GError **error)
+{
+  g_autofree char *name_key = psephos_name_key (name);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, &self->seat_stmt,
+                  "SELECT 1 FROM seat WHERE state_id = ?1 AND house = ?2 AND name_key = ?3",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, state_id);
+  sqlite3_bind_text (stmt, 2, psephos_house_to_string (house), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
+                                 "cannot query the store: %s",
+                                 sqlite3_errmsg (_psephos_import_get_db (self->imp)));
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static SeatEntry *
+get_seat (Import *self,
+          StateEntry *state,
+          const ContestKey *k,
+          GError **error)
+{
+  SeatEntry *entry;
+  gboolean existed = FALSE;
+  gint64 seat_id;
+
+  if (!seat_exists (self, state->id, k->house, k->seat, &existed, error))
+    return NULL;
+  seat_id = psephos_import_ensure_seat (self->imp, state->id, k->house, k->seat_number,
+                                        k->seat, k->reservation, error);
+  if (seat_id <= 0)
+    return NULL;
+
+  entry = g_hash_table_lookup (self->seats, &seat_id);
+  if (entry != NULL)
+    return entry;
+
+  entry = g_new0 (SeatEntry, 1);
+  entry->id = seat_id;
+  entry->had_contests = existed;
+  entry->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->seats, g_memdup2 (&seat_id, sizeof seat_id), entry);
+  return entry;
+}
+
+
 static ContestEntry *
 get_contest (Import *self,
              const ContestKey *k,
@@ -620,7 +727,7 @@ get_contest (Import *self,
   ContestEntry *entry;
   StateEntry *state;
   ElectionEntry *election;
-  gint64 seat_id;
+  SeatEntry *seat;
 
   key = g_strdup_printf ("%s|%d|%s|%d|%s", k->election_name ? k->election_name : "",
                          k->house, k->state, k->year, k->seat);
@@ -636,13 +743,12 @@ get_contest (Import *self,
                            k->kind, k->year, state, error);
   if (election == NULL)
     return NULL;
-  seat_id = psephos_import_ensure_seat (self->imp, state->id, k->house, k->seat_number,
-                                        k->seat, k->reservation, error);
-  if (seat_id <= 0)
+  if ((seat = get_seat (self, state, k, error)) == NULL)
     return NULL;
 
   entry = g_new0 (ContestEntry, 1);
   entry->election = election;
+  entry->seat = seat;
   entry->electors = -1;
   entry->votes_polled = -1;
   entry->turnout_pct = NAN;
@@ -653,7 +759,7 @@ get_contest (Import *self,
   g_hash_table_insert (self->contests, g_steal_pointer (&key), entry);
   g_ptr_array_add (self->contest_list, entry);
 
-  entry->id = psephos_import_ensure_contest (self->imp, election->id, seat_id, error);
+  entry->id = psephos_import_ensure_contest (self->imp, election->id, seat->id, error);
   if (entry->id <= 0)
     return NULL;
 
@@ -681,33 +787,31 @@ find_person_at_seat (Import *self,
                      const char *name_key,
                      GError **error)
 {
-  sqlite3_stmt *stmt = self->person_stmt;
+  sqlite3_stmt *stmt;
   gint64 found = 0;
   int n = 0;
   int rc;
 
-  if (stmt == NULL)
+  /* A seat new to the store: only this file's people can have stood. */
+  if (!contest->seat->had_contests)
     {
-      sqlite3 *db = _psephos_import_get_db (self->imp);
+      const gint64 *known = g_hash_table_lookup (contest->seat->people, name_key);
 
-      if (sqlite3_prepare_v3 (db,
-                              "SELECT DISTINCT a.person_id FROM alias a"
-                              " JOIN candidacy y ON y.person_id = a.person_id"
-                              " JOIN contest c ON c.id = y.contest_id"
-                              " WHERE a.key = ?1 AND c.id != ?2"
-                              " AND c.seat_id = (SELECT seat_id FROM contest WHERE id = ?2)"
-                              " LIMIT 2",
-                              -1, SQLITE_PREPARE_PERSISTENT, &self->person_stmt, NULL) != SQLITE_OK)
-        {
-          _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
-                                     "cannot query the store: %s", sqlite3_errmsg (db));
-          return -1;
-        }
-      stmt = self->person_stmt;
+      return known != NULL ? *known : 0;
     }
 
+  stmt = prepare (self, &self->person_stmt,
+                  "SELECT DISTINCT a.person_id FROM alias a"
+                  " JOIN candidacy y ON y.person_id = a.person_id"
+                  " JOIN contest c ON c.id = y.contest_id"
+                  " WHERE a.key = ?1 AND c.id != ?2 AND c.seat_id = ?3"
+                  " LIMIT 2",
+                  error);
+  if (stmt == NULL)
+    return -1;
   sqlite3_bind_text (stmt, 1, name_key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, contest->id);
+  sqlite3_bind_int64 (stmt, 3, contest->seat->id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       found = sqlite3_column_int64 (stmt, 0);
@@ -724,6 +828,23 @@ find_person_at_seat (Import *self,
     }
 
   return n == 1 ? found : 0;
+}
+
+/* Remembers who stood for the seat, for find_person_at_seat(). */
+static void
+remember_person_at_seat (SeatEntry *seat,
+                         const char *name_key,
+                         gint64 person_id)
+{
+  gint64 *known;
+
+  if (seat->had_contests)
+    return; /* the store answers */
+  known = g_hash_table_lookup (seat->people, name_key);
+  if (known == NULL)
+    g_hash_table_insert (seat->people, g_strdup (name_key), g_memdup2 (&person_id, sizeof person_id));
+  else if (*known != person_id)
+    *known = 0; /* two people of that name: no telling which */
 }
 
 static gboolean
@@ -1075,6 +1196,7 @@ import_row (Import *self,
         return FALSE;
     }
   g_hash_table_add (contest->persons, g_memdup2 (&person_id, sizeof person_id));
+  remember_person_at_seat (contest->seat, name_key, person_id);
 
   candidacy_id = psephos_import_add_candidacy (self->imp, contest->id, person_id,
                                                party ? party->id : 0, candidate,
@@ -1278,6 +1400,7 @@ psephos_results_import (PsephosStore *store,
   self.imp = imp;
   self.states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, state_entry_free);
   self.elections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, election_entry_free);
+  self.seats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, seat_entry_free);
   self.contests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.contest_list = g_ptr_array_new_with_free_func (contest_entry_free);
   self.parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, party_entry_free);
@@ -1324,8 +1447,9 @@ psephos_results_import (PsephosStore *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  /* The statement must not outlive the transaction. */
+  /* The statements must not outlive the transaction. */
   g_clear_pointer (&self.person_stmt, sqlite3_finalize);
+  g_clear_pointer (&self.seat_stmt, sqlite3_finalize);
   if (options->progress != NULL)
     options->progress (0.9, options->progress_data);
   if (!psephos_import_commit (g_steal_pointer (&imp), error))
