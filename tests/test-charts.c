@@ -1029,6 +1029,19 @@ test_real_dehra (void)
   g_assert_nonnull (label);
   g_assert_cmpstr (label->text, ==, "32,737");
   assert_labels_clean (list, "Dehra (sample store)");
+
+  /* The exported SVG keeps names and numbers as text. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("test-charts-XXXXXX", NULL);
+    g_autofree char *svg = g_build_filename (dir, "dehra.svg", NULL);
+    const char *const texts[] = { "Kamlesh Thakur · INC", "32,737", "Hoshiyar Singh · BJP", "23,338", NULL };
+
+    g_assert_true (psephos_chart_export (chart, svg, PSEPHOS_CHART_FORMAT_SVG, 900, 560,
+                                         PSEPHOS_CHART_THEME_LIGHT, NULL, &error));
+    g_assert_no_error (error);
+    check_svg (svg, texts);
+    remove_tree (dir);
+  }
 }
 
 int
