@@ -376,8 +376,10 @@ run_is_seat (Ctx *ctx, int a, int b, const char *text)
             {
               Token *u = _psephos_tok (ctx, j + 2);
 
-              return _psephos_tok_is (_psephos_tok (ctx, j + 1), "-")
-                     && (_psephos_tok_is (u, "election") || _psephos_tok_is (u, "poll"));
+              if (_psephos_tok_is (_psephos_tok (ctx, j + 1), "-")
+                  && (_psephos_tok_is (u, "election") || _psephos_tok_is (u, "poll")))
+                return TRUE;
+              break;
             }
           if (!_psephos_tok_in (t, skip))
             break;
@@ -386,6 +388,10 @@ run_is_seat (Ctx *ctx, int a, int b, const char *text)
     }
   key = name_key (text);
   if (g_hash_table_contains (ctx->seats, key))
+    return TRUE;
+  /* "In Amethi, Kishori Lal Sharma is ahead …" */
+  if (a >= 1 && _psephos_tok_is (_psephos_tok (ctx, a - 1), "in") && _psephos_tok_is (_psephos_tok (ctx, b), ",")
+      && (a == 1 || _psephos_tok_in (_psephos_tok (ctx, a - 2), (const char *const[]){ ":", ",", "-", NULL })))
     return TRUE;
   /* "won from Barhait", "leading in Nalagarh", "a lead in Hamirpur" */
   {
@@ -621,7 +627,7 @@ the_party (Ctx *ctx)
 static const char *const pronouns[] = { "she", "he", "her", "his", NULL };
 
 static const char *const prepositions[] = {
-  "of", "to", "from", "for", "against", "over", "with", "than", "into", "on", "by", "about",
+  "of", "to", "from", "for", "against", "over", "than", "into", "on", "by", "about",
   "under", "behind", NULL
 };
 
@@ -630,8 +636,8 @@ static const char *const candidate_nouns[] = {
   "legislator", "minister", "chief", NULL
 };
 
-static void
-add_party_fact (Ctx *ctx, Mention *person, const Mention *party)
+void
+_psephos_extract_party_fact (Ctx *ctx, Mention *person, const Mention *party)
 {
   PsephosExtractedPerson *p = g_ptr_array_index (ctx->x->people, person->person);
   PsephosExtractedFact *f;
@@ -684,7 +690,7 @@ party_of_people (Ctx *ctx)
         }
       if (party != NULL && (party->kind == M_PARTY || party->kind == M_ALLIANCE))
         {
-          add_party_fact (ctx, m, party);
+          _psephos_extract_party_fact (ctx, m, party);
           if (party->t0 < m->t0)
             party->modifier = TRUE; /* "BJP candidate X": X is the head */
         }

@@ -119,12 +119,13 @@ name_before (Ctx *ctx, int v)
   return _psephos_mention (ctx, ctx->mentions->len - 1);
 }
 
-/* The clause's subject: the name before ने, else the first party. */
+/* The clause's subject: the name before ने (for "… को N वोट मिले", before
+ * को), else the first person or party. */
 static Mention *
-hindi_subject (Ctx *ctx, int before)
+hindi_subject (Ctx *ctx, int before, const char *marker)
 {
   for (int i = 0; i < before; i++)
-    if (_psephos_tok_is (_psephos_tok (ctx, i), "ने"))
+    if (_psephos_tok_is (_psephos_tok (ctx, i), marker))
       {
         Mention *m = name_before (ctx, i);
 
@@ -184,6 +185,50 @@ word_after (Ctx *ctx, int from, int span, const char *const *words)
   return -1;
 }
 
+/* "बरहेट सीट", "बरहेट विधानसभा सीट", "बरहेट विधानसभा क्षेत्र" */
+static void
+hindi_seats (Ctx *ctx)
+{
+  for (int i = 1; i < _psephos_n_tokens (ctx); i++)
+    {
+      int e = i, s;
+      Mention m = { 0 };
+      char text[128];
+      gsize a, b;
+
+      if (!_psephos_tok_in (_psephos_tok (ctx, i), W ("सीट", "क्षेत्र", "निर्वाचन")))
+        continue;
+      if (_psephos_tok_is (_psephos_tok (ctx, e - 1), "विधानसभा"))
+        e--;
+      s = e;
+      while (s > 0 && s > e - 2)
+        {
+          Token *t = _psephos_tok (ctx, s - 1);
+
+          if (t->kind != TOK_WORD || !(t->flags & TOKF_DEVANAGARI) || t->mention >= 0 || _psephos_tok_in (t, not_name))
+            break;
+          s--;
+        }
+      if (s == e)
+        continue;
+      a = _psephos_tok (ctx, s)->start;
+      b = _psephos_tok (ctx, e - 1)->end;
+      g_strlcpy (text, ctx->body + a, MIN (sizeof text, b - a + 1));
+      m.kind = M_SEAT;
+      m.t0 = s;
+      m.t1 = e;
+      m.start = a;
+      m.end = b;
+      m.person = -1;
+      m.abbr = _psephos_extract_intern (ctx, text, -1);
+      _psephos_extract_note_seat (ctx, m.abbr, ctx->last_state);
+      g_array_append_val (ctx->mentions, m);
+      for (int k = s; k < e; k++)
+        _psephos_tok (ctx, k)->mention = (int) ctx->mentions->len - 1;
+      ctx->last_seat = m.abbr;
+    }
+}
+
 void
 _psephos_extract_rules_hindi (Ctx *ctx)
 {
@@ -191,6 +236,7 @@ _psephos_extract_rules_hindi (Ctx *ctx)
 
   if (ctx->s_quoted)
     return;
+  hindi_seats (ctx);
   for (int v = 0; v < n; v++)
     {
       Token *num = _psephos_tok (ctx, v);
@@ -223,7 +269,7 @@ _psephos_extract_rules_hindi (Ctx *ctx)
               int ahead = word_after (ctx, k + 1, 3, W ("आगे", "बढ़त"));
               int behind = word_after (ctx, k + 1, 3, W ("पीछे"));
 
-              subject = hindi_subject (ctx, v);
+              subject = hindi_subject (ctx, v, "ने");
               if (subject == NULL || (win < 0 && ahead < 0 && behind < 0))
                 continue;
               if (behind >= 0)
@@ -262,7 +308,7 @@ _psephos_extract_rules_hindi (Ctx *ctx)
           /* "३२,७३७ वोट मिले", "… मत प्राप्त हुए" */
           if (word_after (ctx, k, 2, W ("मिले", "मिला", "प्राप्त", "हासिल", "पाए", "मिलीं")) >= 0)
             {
-              subject = hindi_subject (ctx, v);
+              subject = hindi_subject (ctx, v, "को");
               if (subject == NULL)
                 continue;
               f = hindi_fact (ctx, subject, "votes", first, last);
@@ -278,7 +324,7 @@ _psephos_extract_rules_hindi (Ctx *ctx)
           int won = word_after (ctx, v + 2, 3, W ("जीतीं", "जीती", "जीत", "जीते", "जीता"));
           int ahead = word_after (ctx, v + 2, 3, W ("आगे", "बढ़त"));
 
-          subject = hindi_subject (ctx, v);
+          subject = hindi_subject (ctx, v, "ने");
           if (subject == NULL || subject->kind == M_PERSON || (won < 0 && ahead < 0))
             continue;
           f = hindi_fact (ctx, subject, won >= 0 ? "seats_won" : "seats_leading", v, v + 1);

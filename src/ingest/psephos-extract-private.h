@@ -115,6 +115,7 @@ int _psephos_n_tokens (Ctx *ctx);
 void _psephos_extract_find_mentions (Ctx *ctx);
 void _psephos_extract_note_seat (Ctx *ctx, const char *seat, const char *state);
 const char *_psephos_extract_state_of_seat (Ctx *ctx, const char *seat);
+void _psephos_extract_party_fact (Ctx *ctx, Mention *person, const Mention *party);
 
 /* psephos-extract-rules.c: English rules over one sentence (numbers) */
 void _psephos_extract_rules_english (Ctx *ctx);

@@ -224,6 +224,7 @@ losers (Ctx *ctx, Mention *winner, int v, Mention *seat)
 {
   int c0, c1;
   int n = _psephos_n_tokens (ctx);
+  int subject_before = ctx->last_person; /* "she" after "X defeated Y" is X */
 
   _psephos_extract_clause (ctx, v, &c0, &c1);
   for (int k = v; k < c1 && k < n; k++)
@@ -264,6 +265,35 @@ losers (Ctx *ctx, Mention *winner, int v, Mention *seat)
             break;
         }
     }
+  ctx->last_person = subject_before;
+}
+
+/* "X and Y delivered victories for the JMM", "X's win marks a victory for
+ * the Congress": the winners' party. */
+static void
+victory_for (Ctx *ctx, int v)
+{
+  int k = v + 2;
+  Mention *party;
+
+  if (_psephos_tok_is (_psephos_tok (ctx, k), "the"))
+    k++;
+  if (_psephos_tok (ctx, k) == NULL || _psephos_tok (ctx, k)->mention < 0)
+    return;
+  party = _psephos_mention (ctx, _psephos_tok (ctx, k)->mention);
+  if (party->kind != M_PARTY)
+    return;
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = _psephos_mention (ctx, i);
+      Token *after = _psephos_tok (ctx, m->t1);
+
+      if (m->kind != M_PERSON || m->t1 > v || m->modifier)
+        continue;
+      if (m->possessive && !_psephos_tok_in (after, victory_nouns))
+        continue;
+      _psephos_extract_party_fact (ctx, m, party);
+    }
 }
 
 void
@@ -284,6 +314,9 @@ _psephos_extract_results (Ctx *ctx)
 
       if (_psephos_tok (ctx, v)->kind != TOK_WORD)
         continue;
+      if (_psephos_tok_in (_psephos_tok (ctx, v), W ("victory", "victories", "win", "wins"))
+          && _psephos_tok_is (_psephos_tok (ctx, v + 1), "for"))
+        victory_for (ctx, v);
       if (won_at (ctx, v, &last, &subject))
         {
           gboolean repeat = FALSE;

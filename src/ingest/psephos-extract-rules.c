@@ -86,7 +86,7 @@ subject_of_full (Ctx *ctx, int v, guint want, gboolean nearest_ok)
 
       if (m->t1 > v || !wanted (m, want))
         continue;
-      if (nearest_ok && !m->possessive
+      if (nearest_ok && !m->possessive && !m->modifier
           && (m->t1 == v || (m->t1 == v - 1 && _psephos_tok (ctx, v - 1)->kind == TOK_WORD)))
         nearest = m;
       if (m->t0 >= c.clause0 && !m->modifier && !m->possessive && first == NULL)
@@ -244,7 +244,7 @@ find_as_of (Ctx *ctx)
           else if (_psephos_tok_in (prev, W ("th", "st", "nd", "rd")) && _psephos_tok (ctx, i - 2)
                    && _psephos_tok (ctx, i - 2)->kind == TOK_NUMBER)
             s = i - 2; /* "5th round" */
-          else if (prev && (prev->kind == TOK_NUMBER || _psephos_tok_in (prev, ordinals)))
+          else if (prev && (prev->kind == TOK_NUMBER || _psephos_tok_in (prev, ordinals) || (g_ascii_isdigit (prev->lower[0]) && (g_str_has_suffix (prev->lower, "th") || g_str_has_suffix (prev->lower, "st") || g_str_has_suffix (prev->lower, "nd") || g_str_has_suffix (prev->lower, "rd")))))
             s = i - 1;
           if (s >= 0)
             {
@@ -252,6 +252,11 @@ find_as_of (Ctx *ctx)
               return;
             }
         }
+    }
+  for (int i = 0; i < n; i++)
+    {
+      Token *t = _psephos_tok (ctx, i);
+
       if (_psephos_tok_in (t, W ("as", "till", "until", "at", "by"))
           && (!_psephos_tok_is (t, "as") || _psephos_tok_in (_psephos_tok (ctx, i + 1), W ("of", "on", "at"))))
         {
@@ -273,7 +278,11 @@ find_as_of (Ctx *ctx)
                  && _psephos_tok (ctx, e + 1)->start == _psephos_tok (ctx, e)->poss_end)
             e++;
           if (_psephos_tok_is (unit, ":") && _psephos_tok (ctx, k + 2) && _psephos_tok (ctx, k + 2)->kind == TOK_NUMBER)
-            e = k + 2;
+            {
+              e = k + 2;
+              if (_psephos_tok_in (_psephos_tok (ctx, e + 1), W ("pm", "am", "hrs", "ist")))
+                e++;
+            }
           /* "on counting day", "on Saturday" */
           if (_psephos_tok_is (_psephos_tok (ctx, e + 1), "on"))
             {
@@ -287,6 +296,15 @@ find_as_of (Ctx *ctx)
           set_as_of (ctx, num->start, _psephos_tok (ctx, e)->end);
           return;
         }
+    }
+  /* a live report's entry: "10:15 am: PM Narendra Modi is trailing …" */
+  if (n > 4 && _psephos_tok (ctx, 0)->kind == TOK_NUMBER && _psephos_tok (ctx, 0)->num.value <= 24
+      && _psephos_tok_is (_psephos_tok (ctx, 1), ":") && _psephos_tok (ctx, 2)->kind == TOK_NUMBER)
+    {
+      int e = _psephos_tok_in (_psephos_tok (ctx, 3), W ("am", "pm", "ist", "hrs")) ? 3 : 2;
+
+      if (_psephos_tok_is (_psephos_tok (ctx, e + 1), ":") || _psephos_tok_is (_psephos_tok (ctx, e + 1), "-"))
+        set_as_of (ctx, _psephos_tok (ctx, 0)->start, _psephos_tok (ctx, e)->end);
     }
 }
 
@@ -404,10 +422,13 @@ votes_rule (Ctx *ctx, int v, int unit)
 
       if (_psephos_tok_in (cue, W ("trailing", "trails", "behind")) || (trailing && !won))
         {
-          subject = subject_of (ctx, cue_margin, WANT_PERSON | WANT_PARTY);
+          int tw = cue_before (ctx, first, 8, W ("trailing", "trails", "behind"));
+
+          subject = subject_of (ctx, tw >= 0 ? tw : cue_margin, WANT_PERSON | WANT_PARTY);
           if (subject == NULL)
             return;
-          f = _psephos_extract_add_fact (ctx, subject, "result", cue->start, _psephos_tok (ctx, unit)->end);
+          cue = _psephos_tok (ctx, tw >= 0 ? tw : cue_margin);
+          f = _psephos_extract_add_fact (ctx, subject, "result", cue->start, cue->end);
           f->text = g_strdup ("trailing");
           f->as_of = g_strdup (ctx->as_of);
           set_seat (ctx, f, subject, seat_for (ctx, cue_margin));
@@ -423,7 +444,9 @@ votes_rule (Ctx *ctx, int v, int unit)
       set_seat (ctx, f, subject, seat_for (ctx, v));
       if (leading && !won)
         {
-          PsephosExtractedFact *r = _psephos_extract_add_fact (ctx, subject, "result", cue->start, _psephos_tok (ctx, unit)->end);
+          int lw = cue_before (ctx, first, 8, W ("leading", "leads", "lead", "ahead", "edge"));
+          Token *word = _psephos_tok (ctx, lw >= 0 ? lw : cue_margin);
+          PsephosExtractedFact *r = _psephos_extract_add_fact (ctx, subject, "result", word->start, word->end);
 
           r->text = g_strdup ("leading");
           r->as_of = g_strdup (ctx->as_of);
@@ -726,12 +749,12 @@ _psephos_extract_rules_english (Ctx *ctx)
         votes_rule (ctx, v, unit);
       else if (_psephos_tok_in (_psephos_tok (ctx, unit), seat_words))
         seats_rule (ctx, v, unit);
-      else if (!_psephos_tok (ctx, v + 1) || _psephos_tok (ctx, v + 1)->kind == TOK_PUNCT)
+      else if (!_psephos_tok (ctx, unit) || _psephos_tok (ctx, unit)->kind == TOK_PUNCT)
         {
-          /* "… and is leading in six." */
+          /* "… and is leading in six.", "… leading in one more" */
           if (cue_before (ctx, v, 3, W ("leading", "ahead", "leads")) >= 0
               && _psephos_tok_is (_psephos_tok (ctx, v - 1), "in"))
-            seats_rule (ctx, v, v);
+            seats_rule (ctx, v, unit - 1);
         }
       electors_rule (ctx, v);
     }

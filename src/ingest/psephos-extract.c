@@ -627,19 +627,29 @@ election_year (const char *body, gsize len)
 
   for (gsize i = 0; i + 4 <= n; i++)
     {
-      int y;
+      const char *p = body + i;
+      int y = 0, k, nb = 0;
 
-      if (!((body[i] == '1' || body[i] == '2') && (i == 0 || !g_ascii_isalnum (body[i - 1]))
-            && g_ascii_isdigit (body[i + 1]) && g_ascii_isdigit (body[i + 2]) && g_ascii_isdigit (body[i + 3])
-            && (i + 4 == len || !g_ascii_isalnum (body[i + 4]))))
+      if (i > 0 && g_ascii_isalnum (body[i - 1]))
         continue;
-      y = (int) g_ascii_strtoll (body + i, NULL, 10);
+      /* four digits, ASCII or Devanagari (२०२४) */
+      for (k = 0; k < 4; k++)
+        {
+          int d = _psephos_number_digit_at (p, body + len, &nb);
+
+          if (d < 0)
+            break;
+          y = y * 10 + d;
+          p += nb;
+        }
+      if (k < 4 || (p < body + len && (g_ascii_isalnum (*p) || _psephos_number_digit_at (p, body + len, &nb) >= 0)))
+        continue;
       if (y < 1951 || y > 2100)
         continue;
       for (const char *const *w = near; *w != NULL; w++)
         {
-          gsize a = i > 24 ? i - 24 : 0;
-          gsize b = MIN (len, i + 4 + 24);
+          gsize a = i > 40 ? i - 40 : 0;
+          gsize b = MIN (len, (gsize) (p - body) + 40);
 
           if (contains_ci (body + a, b - a, *w))
             return y;

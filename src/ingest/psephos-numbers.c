@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "psephos-numbers.h"
@@ -201,7 +202,7 @@ parse_suffixes (const char *text,
           gsize n = match_word (q, end, scales[i].word);
           if (n > 0)
             {
-              num->value *= scales[i].factor;
+              num->value = round (num->value * scales[i].factor); /* 4.6 lakh = 460000, not 459999.99… */
               num->flags |= PSEPHOS_NUMBER_SCALED;
               p = q + n;
               break;
