@@ -84,6 +84,8 @@ psephos_csv_line_at (PsephosCsv *self,
 
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->len == 0)
+    return 1;
   p = self->data;
   end = self->data + MIN (offset, self->len);
   while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
@@ -101,7 +103,7 @@ validate (PsephosCsv *self,
 {
   const char *bad = NULL;
 
-  if (g_utf8_validate_len (self->data, self->len, &bad))
+  if (self->len == 0 || g_utf8_validate_len (self->data, self->len, &bad))
     return TRUE;
 
   if (*bad == '\0')

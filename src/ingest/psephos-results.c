@@ -176,6 +176,8 @@ detect_format (const char *data,
   const FormatSpec *best = NULL;
   guint best_score = 0;
 
+  if (data == NULL || len == 0)
+    return NULL;
   end = memchr (data, '\n', len);
   line_len = end ? (gsize) (end - data) + 1 : len;
 
