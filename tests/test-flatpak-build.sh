@@ -8,7 +8,8 @@
 #     sample store under the prefix, not in a build tree;
 #   - translations, desktop file, metainfo, icons, compiled schemas in place;
 #   - screenshots of the installed app with LANG=en_IN.UTF-8 and with
-#     LANGUAGE=hi LANG=hi_IN.UTF-8, kept in BUILD_DIR/tests/screenshots.
+#     LANGUAGE=hi LANG=hi_IN.UTF-8, kept in BUILD_DIR/tests/screenshots
+#     (data/screenshots holds copies of psephos-{window,seat,seat-hi}.png).
 # The runtime can't be downloaded here; this is the nearest offline check that
 # the manifest's module builds, installs and runs.
 #
@@ -79,6 +80,28 @@ desktop_env "$work"
 export GSETTINGS_SCHEMA_DIR="$prefix/share/glib-2.0/schemas"
 shots="$build/tests/screenshots"
 mkdir -p "$shots"
+
+# Started with no --store, the installed app opens the installed sample store.
+shot="$shots/installed-prefix-sample.png"
+log=$(LANG=C.UTF-8 LANGUAGE= shoot "$shot" "$prefix/bin/psephos" 2>&1)
+status=$?
+n=$(colours "$shot")
+[ "$status" -eq 0 ] && [ "$n" -gt 64 ]
+ok $? "the installed app opens the sample store under the prefix and paints: $shot" "$log"
+
+# The screenshots (data/screenshots, named by the metainfo) show a whole
+# state's official results, imported by the installed CLI, where ../shared
+# has them; else the sample store.
+store_args=()
+results="$src/../shared/data/india-votes-data/results/2024Assembly-JH.csv"
+if [ -f "$results" ]; then
+  out=$("$prefix/bin/psephos-cli" --store "$work/jharkhand.psephos" import --election "Jharkhand Assembly 2024" "$results" 2>&1)
+  ok $? "installed psephos-cli imports official results (2024Assembly-JH.csv)" "$out"
+  store_args=(--store "$work/jharkhand.psephos")
+else
+  skip "installed psephos-cli imports official results" "../shared/data is absent: the screenshots show the sample store"
+fi
+
 for case in "en_IN.UTF-8::psephos-window" "hi_IN.UTF-8:hi:psephos-window-hi"; do
   IFS=: read -r lang language name <<<"$case"
   if ! ensure_locale "$lang" "$work/locales"; then
@@ -87,7 +110,7 @@ for case in "en_IN.UTF-8::psephos-window" "hi_IN.UTF-8:hi:psephos-window-hi"; do
   fi
   shot="$shots/$name.png"
   seat="$shots/${name/window/seat}.png"
-  log=$(SEAT_OUT=$seat LANG=$lang LC_ALL= LANGUAGE=$language shoot "$shot" "$prefix/bin/psephos" 2>&1)
+  log=$(SEAT_OUT=$seat LANG=$lang LC_ALL= LANGUAGE=$language shoot "$shot" "$prefix/bin/psephos" "${store_args[@]}" 2>&1)
   status=$?
   n=$(colours "$shot")
   [ "$status" -eq 0 ] && [ "$n" -gt 64 ]
