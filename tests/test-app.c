@@ -416,7 +416,7 @@ test_citation_opens_article (void)
   start_offset = fact->start;
 
   /* Open the citation: the reader shows seed 000 with the span selected. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.show-fact", "(xx)", source_id, fact_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.show-fact", "(xxx)", source_id, fact_id, (gint64) -1));
   spin (100);
   g_assert_cmpstr (psephos_window_get_visible_page (win), ==, "sources");
   g_assert_cmpint (psephos_article_view_get_source_id (view), ==, source_id);
@@ -452,7 +452,7 @@ test_span_by_keyboard (void)
 
   select_dehra (win);
   fact = kamlesh_votes_citation (win);
-  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-fact", "(xx)", fact->source_id, fact->id);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.show-fact", "(xxx)", fact->source_id, fact->id, (gint64) -1);
   spin (100);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (text)) || !gtk_window_is_active (GTK_WINDOW (win)));
   (void) display;

@@ -6,6 +6,8 @@
  * GtkTextBuffer offsets count, so spans map one to one. */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -14,6 +16,9 @@
 
 /* A source with more facts than this lists only the first ones at the side. */
 #define MAX_LISTED_FACTS 400
+/* Official results files can hold 200,000 rows: the reader shows the rows
+ * around the cited one, not the whole file. */
+#define EXCERPT_ROWS 25
 
 struct _PsephosArticleView
 {
@@ -23,6 +28,7 @@ struct _PsephosArticleView
   gint64 source_id;
   gint64 selected_fact;
   GPtrArray *facts; /* of the source shown, by start */
+  char *official_body; /* the official file shown, in excerpts */
 
   GtkListBox *sources;
   GtkLabel *title;
@@ -50,6 +56,7 @@ psephos_article_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->facts, g_ptr_array_unref);
+  g_clear_pointer (&self->official_body, g_free);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (psephos_article_view_parent_class)->dispose (object);
 }
@@ -189,7 +196,76 @@ psephos_article_view_set_session (PsephosArticleView *self, PsephosSession *sess
   sources = psephos_session_get_sources (session);
   for (guint i = 0; i < sources->len; i++)
     gtk_list_box_append (self->sources, source_row (self, g_ptr_array_index (sources, i)));
-  psephos_article_view_show_source (self, 0);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    psephos_article_view_show_source (self, 0);
+}
+
+void
+psephos_article_view_ensure_loaded (PsephosArticleView *self)
+{
+  g_return_if_fail (PSEPHOS_IS_ARTICLE_VIEW (self));
+
+  if (self->source_id == 0)
+    psephos_article_view_show_source (self, 0);
+}
+
+/* Shows the header and the rows around @row (1-based line of the file) and
+ * selects that row. */
+static void
+show_excerpt (PsephosArticleView *self, gint64 row)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *body = self->official_body;
+  const char *p = body, *header_end, *from = NULL, *to = NULL, *target = NULL, *target_end = NULL;
+  gint64 line = 1, first = MAX (2, row - EXCERPT_ROWS), last = MAX (row, 2) + EXCERPT_ROWS;
+  GString *text;
+  GtkTextIter start, end;
+  int target_offset = -1, target_len = 0;
+
+  header_end = strchr (body, '\n');
+  if (header_end == NULL)
+    header_end = body + strlen (body);
+  for (p = body; *p != '\0' && line <= last; line++)
+    {
+      const char *eol = strchr (p, '\n');
+
+      if (eol == NULL)
+        eol = p + strlen (p);
+      if (line == first)
+        from = p;
+      if (line == row)
+        {
+          target = p;
+          target_end = eol;
+        }
+      to = eol;
+      p = *eol != '\0' ? eol + 1 : eol;
+    }
+  text = g_string_new_len (body, header_end - body);
+  g_string_append_c (text, '\n');
+  if (from != NULL && first > 2)
+    g_string_append (text, "…\n");
+  if (from != NULL)
+    {
+      if (target != NULL)
+        {
+          target_offset = (int) (g_utf8_strlen (text->str, -1) + g_utf8_strlen (from, target - from));
+          target_len = (int) g_utf8_strlen (target, target_end - target);
+        }
+      g_string_append_len (text, from, to - from);
+      if (*to != '\0')
+        g_string_append (text, "\n…");
+    }
+  gtk_text_buffer_set_text (buffer, text->str, (int) text->len);
+  g_string_free (text, TRUE);
+  if (target_offset >= 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, target_offset);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, target_offset + target_len);
+      gtk_text_buffer_apply_tag (buffer, self->tag_selected, &start, &end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_selection_bound (buffer), 0.1, TRUE, 0.0, 0.3);
+    }
 }
 
 static void
@@ -280,6 +356,20 @@ fact_side_row (const PsephosFact *f)
   return row;
 }
 
+/* Keeps the source list's selection in step. */
+static void
+select_source_row (PsephosArticleView *self, gint64 source_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sources, i)) != NULL; i++)
+    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "source-id")) == source_id)
+      {
+        gtk_list_box_select_row (self->sources, row);
+        break;
+      }
+}
+
 static void
 select_fact (PsephosArticleView *self, const PsephosFact *f, gboolean scroll)
 {
@@ -327,7 +417,6 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
   PsephosFactQuery q = { 0 };
   g_autofree char *meta = NULL;
   g_autofree char *count = NULL;
-  GtkListBoxRow *row;
   guint listed = 0;
 
   g_return_if_fail (PSEPHOS_IS_ARTICLE_VIEW (self));
@@ -383,6 +472,20 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
       gtk_label_set_label (self->duplicate, dup);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate), source->duplicate_of != 0);
+  g_clear_pointer (&self->official_body, g_free);
+  if (source->kind == PSEPHOS_SOURCE_OFFICIAL)
+    {
+      /* Its facts are one per cell: they are cited one at a time. */
+      self->official_body = g_steal_pointer (&source->body);
+      if (self->official_body == NULL)
+        self->official_body = g_strdup ("");
+      show_excerpt (self, 1);
+      self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_fact_free);
+      gtk_label_set_label (self->fact_count, _("Official results: every figure in the app cites its row here"));
+      gtk_label_set_wrap (self->fact_count, TRUE);
+      select_source_row (self, source_id);
+      return;
+    }
   gtk_text_buffer_set_text (buffer, source->body != NULL ? source->body : "", -1);
 
   q.source_id = source_id;
@@ -413,24 +516,23 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
   gtk_label_set_label (self->fact_count, count);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-
-  /* Keep the source list's selection in step. */
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sources, i)) != NULL; i++)
-    if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "source-id")) == source_id)
-      {
-        gtk_list_box_select_row (self->sources, row);
-        break;
-      }
+  select_source_row (self, source_id);
 }
 
 gboolean
-psephos_article_view_show_fact (PsephosArticleView *self, gint64 source_id, gint64 fact_id)
+psephos_article_view_show_fact (PsephosArticleView *self, gint64 source_id, gint64 fact_id, gint64 row)
 {
   const PsephosFact *f;
 
   g_return_val_if_fail (PSEPHOS_IS_ARTICLE_VIEW (self), FALSE);
 
   psephos_article_view_show_source (self, source_id);
+  if (self->official_body != NULL && self->source_id == source_id)
+    {
+      show_excerpt (self, row > 0 ? row : 1);
+      self->selected_fact = fact_id;
+      return row > 0;
+    }
   f = fact_by_id (self, fact_id);
   if (f == NULL)
     return FALSE;

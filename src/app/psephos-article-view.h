@@ -15,8 +15,15 @@ G_DECLARE_FINAL_TYPE (PsephosArticleView, psephos_article_view, PSEPHOS, ARTICLE
 void psephos_article_view_set_session (PsephosArticleView *self, PsephosSession *session);
 /* Shows a source (0: the first one). */
 void psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id);
-/* Shows the fact's source, scrolled to the fact's span with it selected. */
-gboolean psephos_article_view_show_fact (PsephosArticleView *self, gint64 source_id, gint64 fact_id);
+/* Shows the first source unless one is shown already: the reader loads
+ * nothing until it is first looked at. */
+void psephos_article_view_ensure_loaded (PsephosArticleView *self);
+/* Shows the fact's source, scrolled to the fact's span with it selected;
+ * for official results, the file's @row (1-based line) among its neighbours. */
+gboolean psephos_article_view_show_fact (PsephosArticleView *self,
+                                         gint64 source_id,
+                                         gint64 fact_id,
+                                         gint64 row);
 gint64 psephos_article_view_get_source_id (PsephosArticleView *self);
 gint64 psephos_article_view_get_selected_fact (PsephosArticleView *self);
 GtkTextView *psephos_article_view_get_text_view (PsephosArticleView *self);

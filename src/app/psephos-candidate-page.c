@@ -117,7 +117,7 @@ fact_row (PsephosSession *session, const PsephosFact *f)
   gtk_widget_set_tooltip_text (button, _("Show the source"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the source"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-fact");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new ("(xx)", f->source_id, f->id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new ("(xxx)", f->source_id, f->id, f->row));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   return row;

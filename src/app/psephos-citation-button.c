@@ -126,7 +126,7 @@ make_fact_row (PsephosCitationButton *self, const PsephosFact *fact)
   open = gtk_button_new_with_label (src != NULL && src->kind == PSEPHOS_SOURCE_OFFICIAL ? _("Show Row") : _("Show in Article"));
   gtk_widget_add_css_class (open, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-fact");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open), g_variant_new ("(xx)", fact->source_id, fact->id));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open), g_variant_new ("(xxx)", fact->source_id, fact->id, fact->row));
   /* TRANSLATORS: accessible name: "Show in article: Title — Publisher" */
   a11y = g_strdup_printf (_("Show the source: %s"), source);
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);

@@ -20,6 +20,8 @@ struct _PsephosElectionPage
 
   PsephosSession *session;
   GPtrArray *facts;
+  GCancellable *cancellable;
+  GHashTable *party_cites; /* party id → PsephosCitationButton (borrowed) */
 
   GtkLabel *title;
   GtkLabel *subtitle;
@@ -41,6 +43,10 @@ psephos_election_page_dispose (GObject *object)
   GtkWidget *child;
   PsephosElectionPage *self = PSEPHOS_ELECTION_PAGE (object);
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->party_cites, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PSEPHOS_TYPE_ELECTION_PAGE);
   /* The template's outer container has no id: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -79,6 +85,7 @@ static void
 psephos_election_page_init (PsephosElectionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->party_cites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 static void
@@ -140,18 +147,11 @@ tally_row (PsephosElectionPage *self, const PsephosTallyRow *t, int majority_mar
 
   if (t->kind == PSEPHOS_TALLY_PARTY)
     {
-      PsephosFactQuery q = { 0 };
-      g_autoptr (GPtrArray) facts = NULL;
+      /* Filled in when the party facts arrive (party_facts_cb). */
       GtkWidget *cite = psephos_citation_button_new ();
 
-      q.election_id = psephos_session_get_election_id (self->session);
-      q.party_id = t->id;
-      q.has_subject_kind = TRUE;
-      q.subject_kind = PSEPHOS_SUBJECT_PARTY;
-      facts = psephos_session_list_facts (self->session, &q);
-      psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (cite), self->session, facts, "seats_won", name);
-      if (!gtk_widget_get_visible (cite))
-        psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (cite), self->session, facts, "seats_leading", name);
+      g_object_set_data_full (G_OBJECT (cite), "name", g_strdup (name), g_free);
+      g_hash_table_insert (self->party_cites, g_memdup2 (&t->id, sizeof t->id), cite);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), cite);
     }
 
@@ -183,6 +183,69 @@ overall_turnout (PsephosStore *store, gint64 election_id)
   return electors > 0 ? 100.0 * (double) polled / (double) electors : NAN;
 }
 
+/* Election facts (seats, majority, turnout) and party facts (seats won)
+ * come from a worker: on a big store they take a while to find. */
+static void
+election_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (PsephosElectionPage) self = user_data;
+  g_autoptr (GPtrArray) facts = psephos_session_list_facts_finish (PSEPHOS_SESSION (source), result, NULL);
+
+  if (facts == NULL || PSEPHOS_SESSION (source) != self->session)
+    return;
+  g_clear_pointer (&self->facts, g_ptr_array_unref);
+  self->facts = g_ptr_array_ref (facts);
+  psephos_citation_button_set_facts (psephos_stat_get_citation (self->seats), self->session, facts, "seats_total", _("Seats"));
+  psephos_citation_button_set_facts (psephos_stat_get_citation (self->majority), self->session, facts, "majority_mark",
+                                     _("Majority mark"));
+  psephos_citation_button_set_facts (psephos_stat_get_citation (self->turnout), self->session, facts, "turnout_pct",
+                                     _("Turnout"));
+}
+
+static void
+party_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (PsephosElectionPage) self = user_data;
+  g_autoptr (GPtrArray) facts = psephos_session_list_facts_finish (PSEPHOS_SESSION (source), result, NULL);
+  g_autoptr (GHashTable) by_party = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (facts == NULL || PSEPHOS_SESSION (source) != self->session)
+    return;
+  by_party = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_set_free_func (facts, NULL);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      PsephosFact *f = g_ptr_array_index (facts, i);
+      GPtrArray *list = g_hash_table_lookup (by_party, &f->party_id);
+
+      if (!g_hash_table_contains (self->party_cites, &f->party_id))
+        {
+          psephos_fact_free (f);
+          continue;
+        }
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_fact_free);
+          g_hash_table_insert (by_party, &f->party_id, list);
+        }
+      g_ptr_array_add (list, f);
+    }
+  g_hash_table_iter_init (&iter, self->party_cites);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *list = g_hash_table_lookup (by_party, key);
+      const char *name = g_object_get_data (G_OBJECT (value), "name");
+
+      if (list == NULL)
+        continue;
+      psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (value), self->session, list, "seats_won", name);
+      if (!gtk_widget_get_visible (GTK_WIDGET (value)))
+        psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (value), self->session, list, "seats_leading", name);
+    }
+}
+
 void
 psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
 {
@@ -202,6 +265,11 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   g_return_if_fail (PSEPHOS_IS_SESSION (session));
 
   g_set_object (&self->session, session);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->party_cites);
   clear_list (self->parties);
   clear_list (self->alliances);
   e = psephos_session_get_election (session);
@@ -228,7 +296,7 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   q.has_subject_kind = TRUE;
   q.subject_kind = PSEPHOS_SUBJECT_ELECTION;
   g_clear_pointer (&self->facts, g_ptr_array_unref);
-  self->facts = psephos_session_list_facts (session, &q);
+  psephos_session_list_facts_async (session, &q, self->cancellable, election_facts_cb, g_object_ref (self));
 
   /* Unknown totals fall back to what the store holds: its contests, and a
    * simple majority of them. */
@@ -258,6 +326,9 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   for (guint i = 0; alliances != NULL && i < alliances->len; i++)
     gtk_list_box_append (self->alliances, tally_row (self, g_ptr_array_index (alliances, i), majority_mark));
   gtk_widget_set_visible (self->alliance_group, alliances != NULL && alliances->len > 0);
+
+  q.subject_kind = PSEPHOS_SUBJECT_PARTY;
+  psephos_session_list_facts_async (session, &q, self->cancellable, party_facts_cb, g_object_ref (self));
 
   cq.election_id = e->id;
   chart = psephos_chart_new_for_store (store, PSEPHOS_CHART_TALLY, &cq, NULL);

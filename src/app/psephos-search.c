@@ -15,12 +15,18 @@ typedef struct {
   char *key; /* "\n"-joined name keys */
   char *seat_name;
   char *state_name;
+  gpointer record; /* borrowed from the index's arrays */
 } Entry;
 
+/* The index keeps the records it was built from, so a keystroke makes rows
+ * from memory without asking the store. */
 struct _PsephosSearchIndex
 {
   gint64 election_id;
-  GArray *entries; /* Entry, states then seats then candidates */
+  GArray *entries; /* Entry */
+  GPtrArray *states;
+  GPtrArray *seats;
+  GPtrArray *candidacies;
 };
 
 static void
@@ -50,9 +56,9 @@ key_add (GString *key, const char *name)
 
 static void
 add_entry (PsephosSearchIndex *index, PsephosTreeItemKind kind, gint64 id, GString *key,
-           const char *seat_name, const char *state_name)
+           const char *seat_name, const char *state_name, gpointer record)
 {
-  Entry e = { kind, id, g_string_free (key, FALSE), g_strdup (seat_name), g_strdup (state_name) };
+  Entry e = { kind, id, g_string_free (key, FALSE), g_strdup (seat_name), g_strdup (state_name), record };
 
   g_array_append_val (index->entries, e);
 }
@@ -63,6 +69,9 @@ psephos_search_index_free (PsephosSearchIndex *index)
   if (index == NULL)
     return;
   g_array_unref (index->entries);
+  g_clear_pointer (&index->states, g_ptr_array_unref);
+  g_clear_pointer (&index->seats, g_ptr_array_unref);
+  g_clear_pointer (&index->candidacies, g_ptr_array_unref);
   g_free (index);
 }
 
@@ -70,8 +79,8 @@ PsephosSearchIndex *
 psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellable *cancellable, GError **error)
 {
   g_autoptr (PsephosSearchIndex) index = g_new0 (PsephosSearchIndex, 1);
-  g_autoptr (GPtrArray) states = NULL;
-  g_autoptr (GPtrArray) seats = NULL;
+  GPtrArray *states;
+  GPtrArray *seats;
   g_autoptr (GPtrArray) parties = NULL;
   g_autoptr (GHashTable) party_names = NULL; /* party id → full name */
   g_autoptr (GHashTable) aliases = NULL;     /* person id → GStrv */
@@ -82,7 +91,8 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
   index->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_array_set_clear_func (index->entries, entry_clear);
 
-  states = psephos_store_list_states (store, election_id, error);
+  index->candidacies = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_candidacy_free);
+  states = index->states = psephos_store_list_states (store, election_id, error);
   if (states == NULL)
     return NULL;
   for (guint i = 0; i < states->len; i++)
@@ -92,7 +102,7 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
 
       key_add (key, s->name);
       key_add (key, s->abbr);
-      add_entry (index, PSEPHOS_TREE_ITEM_STATE, s->id, key, NULL, s->name);
+      add_entry (index, PSEPHOS_TREE_ITEM_STATE, s->id, key, NULL, s->name, s);
     }
 
   parties = psephos_store_list_parties (store, error);
@@ -106,7 +116,7 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
       g_hash_table_insert (party_names, g_memdup2 (&p->id, sizeof p->id), g_strdup (p->name));
     }
 
-  seats = psephos_store_list_seats (store, election_id, 0, error);
+  seats = index->seats = psephos_store_list_seats (store, election_id, 0, error);
   if (seats == NULL)
     return NULL;
   aliases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_strfreev);
@@ -122,7 +132,7 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
       key_add (key, seat->name);
       key_add (key, seat->display_name);
       key_add (key, seat->winner_party);
-      add_entry (index, PSEPHOS_TREE_ITEM_SEAT, seat->contest_id, key, seat_name, seat->state_name);
+      add_entry (index, PSEPHOS_TREE_ITEM_SEAT, seat->contest_id, key, seat_name, seat->state_name, seat);
 
       cands = psephos_store_list_candidacies (store, seat->contest_id, error);
       if (cands == NULL)
@@ -145,14 +155,18 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
             }
           for (guint k = 0; names != NULL && names[k] != NULL; k++)
             key_add (key, names[k]);
-          add_entry (index, PSEPHOS_TREE_ITEM_CANDIDATE, c->id, key, seat_name, seat->state_name);
+          add_entry (index, PSEPHOS_TREE_ITEM_CANDIDATE, c->id, key, seat_name, seat->state_name, c);
         }
+      /* The index owns the candidacies now. */
+      g_ptr_array_set_free_func (cands, NULL);
+      for (guint j = 0; j < cands->len; j++)
+        g_ptr_array_add (index->candidacies, g_ptr_array_index (cands, j));
     }
   return g_steal_pointer (&index);
 }
 
 typedef struct {
-  char *path;
+  PsephosSession *session;
   gint64 election_id;
 } BuildData;
 
@@ -161,7 +175,7 @@ build_data_free (gpointer data)
 {
   BuildData *d = data;
 
-  g_free (d->path);
+  g_object_unref (d->session);
   g_free (d);
 }
 
@@ -170,16 +184,13 @@ build_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
 {
   BuildData *d = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (PsephosStore) store = NULL;
-  PsephosSearchIndex *index;
+  PsephosStore *store;
+  PsephosSearchIndex *index = NULL;
 
-  store = psephos_store_open (d->path, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  index = psephos_search_index_build (store, d->election_id, cancellable, &error);
+  store = _psephos_session_lock_worker_store (d->session, &error);
+  if (store != NULL)
+    index = psephos_search_index_build (store, d->election_id, cancellable, &error);
+  _psephos_session_unlock_worker_store (d->session);
   if (index == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -187,7 +198,7 @@ build_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
 }
 
 void
-psephos_search_index_build_async (const char *path,
+psephos_search_index_build_async (PsephosSession *session,
                                   gint64 election_id,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
@@ -196,12 +207,12 @@ psephos_search_index_build_async (const char *path,
   g_autoptr (GTask) task = NULL;
   BuildData *d;
 
-  g_return_if_fail (path != NULL);
+  g_return_if_fail (PSEPHOS_IS_SESSION (session));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, psephos_search_index_build_async);
   d = g_new0 (BuildData, 1);
-  d->path = g_strdup (path);
+  d->session = g_object_ref (session);
   d->election_id = election_id;
   g_task_set_task_data (task, d, build_data_free);
   g_task_run_in_thread (task, build_thread);
@@ -229,35 +240,16 @@ psephos_search_index_get_size (PsephosSearchIndex *index)
 }
 
 static PsephosTreeItem *
-make_item (PsephosStore *store, gint64 election_id, const Entry *e)
+make_item (gint64 election_id, const Entry *e)
 {
   switch (e->kind)
     {
     case PSEPHOS_TREE_ITEM_STATE:
-      {
-        g_autoptr (GPtrArray) states = psephos_store_list_states (store, election_id, NULL);
-
-        for (guint i = 0; states != NULL && i < states->len; i++)
-          {
-            PsephosStateRow *s = g_ptr_array_index (states, i);
-
-            if (s->id == e->id)
-              return psephos_tree_item_new_state (election_id, g_ptr_array_steal_index (states, i));
-          }
-        return NULL;
-      }
+      return psephos_tree_item_new_state (election_id, _psephos_state_row_copy (e->record));
     case PSEPHOS_TREE_ITEM_SEAT:
-      {
-        PsephosSeatRow *seat = psephos_store_get_seat (store, e->id, NULL);
-
-        return seat != NULL ? psephos_tree_item_new_seat (seat) : NULL;
-      }
+      return psephos_tree_item_new_seat (_psephos_seat_row_copy (e->record));
     case PSEPHOS_TREE_ITEM_CANDIDATE:
-      {
-        PsephosCandidacy *c = psephos_store_get_candidacy (store, e->id, NULL);
-
-        return c != NULL ? psephos_tree_item_new_candidate (c, e->seat_name, e->state_name) : NULL;
-      }
+      return psephos_tree_item_new_candidate (_psephos_candidacy_copy (e->record), e->seat_name, e->state_name);
     case PSEPHOS_TREE_ITEM_ELECTION:
     default:
       return NULL;
@@ -265,15 +257,13 @@ make_item (PsephosStore *store, gint64 election_id, const Entry *e)
 }
 
 GListModel *
-psephos_search_index_query (PsephosSearchIndex *index, PsephosStore *store, const char *text, guint limit)
+psephos_search_index_query (PsephosSearchIndex *index, const char *text, guint limit)
 {
   GListStore *results;
   g_autofree char *needle = NULL;
   guint found = 0;
 
   g_return_val_if_fail (index != NULL, NULL);
-  g_return_val_if_fail (PSEPHOS_IS_STORE (store), NULL);
-
   results = g_list_store_new (PSEPHOS_TYPE_TREE_ITEM);
   needle = psephos_name_key (text != NULL ? text : "");
   if (needle == NULL || *needle == '\0')
@@ -288,7 +278,7 @@ psephos_search_index_query (PsephosSearchIndex *index, PsephosStore *store, cons
 
         if ((int) e->kind != pass || strstr (e->key, needle) == NULL)
           continue;
-        item = make_item (store, index->election_id, e);
+        item = make_item (index->election_id, e);
         if (item == NULL)
           continue;
         g_list_store_append (results, item);

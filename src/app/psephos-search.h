@@ -5,14 +5,14 @@
 
 #include <gio/gio.h>
 
-#include "psephos-store.h"
+#include "psephos-session.h"
 
 G_BEGIN_DECLS
 
 typedef struct _PsephosSearchIndex PsephosSearchIndex;
 
-/* Builds the index in a worker thread on its own connection to @path. */
-void psephos_search_index_build_async (const char *path,
+/* Builds the index in a worker thread on the session's worker connection. */
+void psephos_search_index_build_async (PsephosSession *session,
                                        gint64 election_id,
                                        GCancellable *cancellable,
                                        GAsyncReadyCallback callback,
@@ -30,9 +30,8 @@ gint64 psephos_search_index_get_election_id (PsephosSearchIndex *index);
 guint psephos_search_index_get_size (PsephosSearchIndex *index);
 
 /* PsephosTreeItem for up to @limit matches of @text, states first, then
- * seats, then candidates; records are read from @store. */
+ * seats, then candidates, made from the index's own records. */
 GListModel *psephos_search_index_query (PsephosSearchIndex *index,
-                                        PsephosStore *store,
                                         const char *text,
                                         guint limit);
 

@@ -18,6 +18,11 @@ struct _PsephosSession
   PsephosElection *election; /* borrowed from elections */
   GPtrArray *sources;
   GHashTable *source_by_id; /* gint64* → PsephosSource* (borrowed) */
+  /* A second connection for worker threads, opened on first use; one
+   * worker uses it at a time. */
+  GMutex worker_lock;
+  PsephosStore *worker_store;
+  char *path;
 };
 
 G_DEFINE_FINAL_TYPE (PsephosSession, psephos_session, G_TYPE_OBJECT)
@@ -41,6 +46,17 @@ psephos_session_dispose (GObject *object)
   self->election = NULL;
   g_clear_object (&self->store);
   G_OBJECT_CLASS (psephos_session_parent_class)->dispose (object);
+}
+
+static void
+psephos_session_finalize (GObject *object)
+{
+  PsephosSession *self = PSEPHOS_SESSION (object);
+
+  g_clear_object (&self->worker_store);
+  g_mutex_clear (&self->worker_lock);
+  g_free (self->path);
+  G_OBJECT_CLASS (psephos_session_parent_class)->finalize (object);
 }
 
 static void
@@ -79,6 +95,7 @@ psephos_session_class_init (PsephosSessionClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = psephos_session_dispose;
+  object_class->finalize = psephos_session_finalize;
   object_class->get_property = psephos_session_get_property;
   object_class->set_property = psephos_session_set_property;
 
@@ -91,6 +108,7 @@ psephos_session_class_init (PsephosSessionClass *klass)
 static void
 psephos_session_init (PsephosSession *self)
 {
+  g_mutex_init (&self->worker_lock);
 }
 
 PsephosSession *
@@ -103,6 +121,7 @@ psephos_session_new (PsephosStore *store)
 
   self = g_object_new (PSEPHOS_TYPE_SESSION, NULL);
   self->store = g_object_ref (store);
+  self->path = g_strdup (psephos_store_get_path (store));
   self->elections = psephos_store_list_elections (store, &error);
   if (self->elections == NULL)
     {
@@ -240,6 +259,84 @@ psephos_session_list_facts (PsephosSession *self, const PsephosFactQuery *query)
       facts = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_fact_free);
     }
   return facts;
+}
+
+typedef struct {
+  PsephosFactQuery query;
+  char *attribute;
+} FactsData;
+
+static void
+facts_data_free (gpointer data)
+{
+  FactsData *d = data;
+
+  g_free (d->attribute);
+  g_free (d);
+}
+
+static void
+facts_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PsephosSession *self = source;
+  FactsData *d = task_data;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *facts = NULL;
+
+  PsephosStore *store = _psephos_session_lock_worker_store (self, &error);
+
+  if (store != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    facts = psephos_store_list_facts (store, &d->query, &error);
+  _psephos_session_unlock_worker_store (self);
+  if (facts == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, facts, (GDestroyNotify) g_ptr_array_unref);
+}
+
+PsephosStore *
+_psephos_session_lock_worker_store (PsephosSession *self, GError **error)
+{
+  g_mutex_lock (&self->worker_lock);
+  if (self->worker_store == NULL)
+    self->worker_store = psephos_store_open (self->path, PSEPHOS_STORE_OPEN_READ_ONLY, error);
+  return self->worker_store;
+}
+
+void
+_psephos_session_unlock_worker_store (PsephosSession *self)
+{
+  g_mutex_unlock (&self->worker_lock);
+}
+
+void
+psephos_session_list_facts_async (PsephosSession *self,
+                                  const PsephosFactQuery *query,
+                                  GCancellable *cancellable,
+                                  GAsyncReadyCallback callback,
+                                  gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  FactsData *d;
+
+  g_return_if_fail (PSEPHOS_IS_SESSION (self));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, psephos_session_list_facts_async);
+  d = g_new0 (FactsData, 1);
+  d->query = *query;
+  d->attribute = g_strdup (query->attribute);
+  d->query.attribute = d->attribute;
+  g_task_set_task_data (task, d, facts_data_free);
+  g_task_run_in_thread (task, facts_thread);
+}
+
+GPtrArray *
+psephos_session_list_facts_finish (PsephosSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

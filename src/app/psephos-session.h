@@ -29,6 +29,23 @@ char *psephos_session_describe_source (PsephosSession *self, gint64 source_id);
 /* Facts matching @query, or an empty array when the store cannot say. */
 GPtrArray *psephos_session_list_facts (PsephosSession *self, const PsephosFactQuery *query);
 
+/* The same in a worker thread on the session's own second connection, so
+ * slow queries never hold up a frame. The query is copied. */
+void psephos_session_list_facts_async (PsephosSession *self,
+                                       const PsephosFactQuery *query,
+                                       GCancellable *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer user_data);
+GPtrArray *psephos_session_list_facts_finish (PsephosSession *self,
+                                              GAsyncResult *result,
+                                              GError **error);
+
+/* For worker threads: the session's second connection, opened on first use
+ * (its integrity check paid once), held until unlocked. NULL on error (still
+ * locked: unlock anyway). */
+PsephosStore *_psephos_session_lock_worker_store (PsephosSession *self, GError **error);
+void _psephos_session_unlock_worker_store (PsephosSession *self);
+
 /* Human words for fact attributes and values. */
 const char *psephos_attribute_label (const char *attribute);
 char *psephos_fact_value_text (const PsephosFact *fact);

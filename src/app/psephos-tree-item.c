@@ -374,3 +374,45 @@ psephos_tree_item_list_roots (PsephosStore *store, const PsephosElection *electi
     }
   return G_LIST_MODEL (g_steal_pointer (&roots));
 }
+
+PsephosStateRow *
+_psephos_state_row_copy (const PsephosStateRow *s)
+{
+  PsephosStateRow *c = g_new (PsephosStateRow, 1);
+
+  *c = *s;
+  c->name = g_strdup (s->name);
+  c->abbr = g_strdup (s->abbr);
+  c->eci_code = g_strdup (s->eci_code);
+  return c;
+}
+
+PsephosSeatRow *
+_psephos_seat_row_copy (const PsephosSeatRow *s)
+{
+  PsephosSeatRow *c = g_new (PsephosSeatRow, 1);
+
+  *c = *s;
+  c->state_name = g_strdup (s->state_name);
+  c->name = g_strdup (s->name);
+  c->display_name = g_strdup (s->display_name);
+  c->reservation = g_strdup (s->reservation);
+  c->winner_name = g_strdup (s->winner_name);
+  c->winner_party = g_strdup (s->winner_party);
+  c->winner_party_colour = g_strdup (s->winner_party_colour);
+  return c;
+}
+
+PsephosCandidacy *
+_psephos_candidacy_copy (const PsephosCandidacy *c)
+{
+  PsephosCandidacy *d = g_new (PsephosCandidacy, 1);
+
+  *d = *c;
+  d->name = g_strdup (c->name);
+  d->display_name = g_strdup (c->display_name);
+  d->party = g_strdup (c->party);
+  d->party_name = g_strdup (c->party_name);
+  d->party_colour = g_strdup (c->party_colour);
+  return d;
+}

@@ -50,6 +50,12 @@ const PsephosStateRow *psephos_tree_item_get_state (PsephosTreeItem *self);
 const PsephosSeatRow *psephos_tree_item_get_seat (PsephosTreeItem *self);
 const PsephosCandidacy *psephos_tree_item_get_candidacy (PsephosTreeItem *self);
 
+/* Deep copies of store records, freed with the store's *_free functions.
+ * (The store API has no copy functions yet.) */
+PsephosStateRow *_psephos_state_row_copy (const PsephosStateRow *s);
+PsephosSeatRow *_psephos_seat_row_copy (const PsephosSeatRow *s);
+PsephosCandidacy *_psephos_candidacy_copy (const PsephosCandidacy *c);
+
 /* Root rows for an election: the overview, then its states. */
 GListModel *psephos_tree_item_list_roots (PsephosStore *store,
                                           const PsephosElection *election,

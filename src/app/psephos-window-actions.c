@@ -173,12 +173,12 @@ static void
 show_fact_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   PsephosWindow *self = PSEPHOS_WINDOW (widget);
-  gint64 source_id, fact_id;
+  gint64 source_id, fact_id, row;
   PsephosArticleView *view = _psephos_window_get_article_view (self);
 
-  g_variant_get (param, "(xx)", &source_id, &fact_id);
+  g_variant_get (param, "(xxx)", &source_id, &fact_id, &row);
   adw_view_stack_set_visible_child_name (_psephos_window_get_view_stack (self), "sources");
-  if (!psephos_article_view_show_fact (view, source_id, fact_id))
+  if (!psephos_article_view_show_fact (view, source_id, fact_id, row))
     psephos_window_show_toast (self, adw_toast_new (_("That passage is no longer in the store")));
   gtk_widget_grab_focus (GTK_WIDGET (psephos_article_view_get_text_view (view)));
 }
@@ -210,7 +210,7 @@ _psephos_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sources", NULL, show_sources_action);
-  gtk_widget_class_install_action (widget_class, "win.show-fact", "(xx)", show_fact_action);
+  gtk_widget_class_install_action (widget_class, "win.show-fact", "(xxx)", show_fact_action);
   gtk_widget_class_install_action (widget_class, "win.select-subject", "(ix)", select_subject_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-store", NULL);

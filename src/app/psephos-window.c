@@ -9,13 +9,16 @@
 #include "psephos-article-view.h"
 #include "psephos-candidate-page.h"
 #include "psephos-election-page.h"
+#include "psephos-lazy-model.h"
 #include "psephos-search.h"
 #include "psephos-seat-page.h"
 #include "psephos-state-page.h"
 #include "psephos-tree-row.h"
 #include "psephos-window-private.h"
 
-#define MAX_SEARCH_RESULTS 200
+/* GTK 4.8 list views make a row widget for up to 200 items at once: keep
+ * the results short enough to stay fast on every keystroke. */
+#define MAX_SEARCH_RESULTS 60
 
 struct _PsephosWindow
 {
@@ -178,9 +181,14 @@ create_children_cb (gpointer item, gpointer user_data)
 {
   PsephosWindow *self = PSEPHOS_WINDOW (user_data);
 
-  if (self->session == NULL || !psephos_tree_item_has_children (PSEPHOS_TREE_ITEM (item)))
+  PsephosTreeItem *parent = PSEPHOS_TREE_ITEM (item);
+  const PsephosStateRow *state = psephos_tree_item_get_state (parent);
+  const PsephosSeatRow *seat = psephos_tree_item_get_seat (parent);
+  guint n = state != NULL ? (guint) MAX (state->n_seats, 0) : seat != NULL ? (guint) MAX (seat->n_candidates, 0) : 0;
+
+  if (self->session == NULL || n == 0)
     return NULL;
-  return psephos_tree_item_create_children (PSEPHOS_TREE_ITEM (item), psephos_session_get_store (self->session));
+  return G_LIST_MODEL (psephos_lazy_model_new (parent, psephos_session_get_store (self->session), n));
 }
 
 /* ---- detail pages -------------------------------------------------------- */
@@ -269,8 +277,7 @@ rebuild_tree (PsephosWindow *self)
   else
     {
       self->search_cancellable = g_cancellable_new ();
-      psephos_search_index_build_async (psephos_store_get_path (psephos_session_get_store (self->session)),
-                                        e->id, self->search_cancellable, search_index_ready_cb, g_object_ref (self));
+      psephos_search_index_build_async (self->session, e->id, self->search_cancellable, search_index_ready_cb, g_object_ref (self));
     }
 }
 
@@ -317,6 +324,13 @@ election_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PsephosWindow *s
   g_settings_set_string (self->settings, "last-election", e->name);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   rebuild_tree (self);
+}
+
+static void
+view_changed_cb (AdwViewStack *stack, GParamSpec *pspec, PsephosWindow *self)
+{
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (stack), "sources") == 0)
+    psephos_article_view_ensure_loaded (self->article_view);
 }
 
 static void
@@ -574,8 +588,7 @@ run_search (PsephosWindow *self)
     }
   if (self->search_index == NULL || self->session == NULL)
     return; /* runs again when the index is ready */
-  results = psephos_search_index_query (self->search_index, psephos_session_get_store (self->session),
-                                        text, MAX_SEARCH_RESULTS);
+  results = psephos_search_index_query (self->search_index, text, MAX_SEARCH_RESULTS);
   gtk_single_selection_set_model (self->results_selection, results);
   gtk_stack_set_visible_child_name (self->sidebar_stack,
                                     g_list_model_get_n_items (results) > 0 ? "results" : "no-results");
@@ -767,6 +780,7 @@ psephos_window_init (PsephosWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->tree_view));
+  g_signal_connect (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
