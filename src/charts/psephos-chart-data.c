@@ -202,9 +202,14 @@ source_text (const PsephosSource *s)
   return g_strdup_printf (_ ("article %s"), s->file ? s->file : "(unnamed)");
 }
 
-/* Adds the sources of the facts @fq finds to @ids. */
+/* Adds the sources of the facts @fq finds to @ids; with @attributes, only
+ * of facts about one of them. */
 static gboolean
-collect_sources (PsephosStore *store, const PsephosFactQuery *fq, GHashTable *ids, GError **error)
+collect_sources (PsephosStore *store,
+                 const PsephosFactQuery *fq,
+                 const char *const *attributes,
+                 GHashTable *ids,
+                 GError **error)
 {
   g_autoptr (GPtrArray) facts = psephos_store_list_facts (store, fq, error);
 
@@ -214,7 +219,8 @@ collect_sources (PsephosStore *store, const PsephosFactQuery *fq, GHashTable *id
     {
       PsephosFact *f = g_ptr_array_index (facts, i);
 
-      g_hash_table_add (ids, GSIZE_TO_POINTER ((gsize) f->source_id));
+      if (attributes == NULL || (f->attribute != NULL && g_strv_contains (attributes, f->attribute)))
+        g_hash_table_add (ids, GSIZE_TO_POINTER ((gsize) f->source_id));
     }
   return TRUE;
 }
@@ -261,22 +267,17 @@ make_caption (PsephosStore *store, GHashTable *ids, GError **error)
   return g_strdup_printf ("%s: %s.", parts->len > 2 ? _ ("Sources") : _ ("Source"), joined);
 }
 
-/* The caption for facts about an election: @attribute first (it finds the
- * sources of the charted numbers without reading every fact), else all. */
+/* The caption for an election's chart: the sources of its facts about
+ * @attributes (NULL: about anything). One read of the election's facts
+ * either way; the store filters on the election only. */
 static char *
-election_caption (PsephosStore *store, gint64 election_id, const char *attribute, GError **error)
+election_caption (PsephosStore *store, gint64 election_id, const char *const *attributes, GError **error)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_direct_hash, g_direct_equal);
-  PsephosFactQuery fq = { .election_id = election_id, .attribute = attribute };
+  PsephosFactQuery fq = { .election_id = election_id };
 
-  if (!collect_sources (store, &fq, ids, error))
+  if (!collect_sources (store, &fq, attributes, ids, error))
     return NULL;
-  if (g_hash_table_size (ids) == 0 && attribute != NULL)
-    {
-      fq.attribute = NULL;
-      if (!collect_sources (store, &fq, ids, error))
-        return NULL;
-    }
   return make_caption (store, ids, error);
 }
 
@@ -386,13 +387,13 @@ seat_model (Scope *scope, const PsephosChartQuery *q, GError **error)
     g_autoptr (GHashTable) ids = g_hash_table_new (g_direct_hash, g_direct_equal);
 
     fq.contest_id = seat->contest_id;
-    if (!collect_sources (scope->store, &fq, ids, error))
+    if (!collect_sources (scope->store, &fq, NULL, ids, error))
       return NULL;
     fq.contest_id = 0;
     for (guint i = 0; i < cands->len; i++)
       {
         fq.candidacy_id = ((PsephosCandidacy *) g_ptr_array_index (cands, i))->id;
-        if (!collect_sources (scope->store, &fq, ids, error))
+        if (!collect_sources (scope->store, &fq, NULL, ids, error))
           return NULL;
       }
     model->caption = make_caption (scope->store, ids, error);
@@ -505,7 +506,8 @@ house_model (Scope *scope, PsephosChartKind kind, GError **error)
                                      model->majority, status, as_of ? _ (" · as of ") : "",
                                      as_of ? as_of : "");
   model->value_label = g_strdup (_ ("Seats"));
-  model->caption = election_caption (scope->store, scope->election->id, "votes", error);
+  /* Seats come from results, votes, tallies: every fact about the election. */
+  model->caption = election_caption (scope->store, scope->election->id, NULL, error);
   if (model->caption == NULL)
     return NULL;
   return g_steal_pointer (&model);
@@ -549,8 +551,13 @@ seats_model (Scope *scope, PsephosChartKind kind, GError **error)
                                      margins ? _ (", votes between winner and runner-up") : "",
                                      status);
   model->value_label = g_strdup (margins ? _ ("Winning margin (votes)") : _ ("Turnout (% of electors)"));
-  model->caption = election_caption (scope->store, scope->election->id,
-                                     margins ? "votes" : "turnout_pct", error);
+  {
+    static const char *const margin_facts[] = { "votes", "margin", NULL };
+    static const char *const turnout_facts[] = { "turnout_pct", "electors", "votes_polled", NULL };
+
+    model->caption = election_caption (scope->store, scope->election->id,
+                                       margins ? margin_facts : turnout_facts, error);
+  }
   if (model->caption == NULL)
     return NULL;
   return g_steal_pointer (&model);

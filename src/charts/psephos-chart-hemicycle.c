@@ -224,7 +224,7 @@ _psephos_layout_hemicycle (PsephosLayout *l)
   g_autoptr (GArray) spots = NULL;
   g_autofree char *majority_text = NULL;
   g_autofree char *total_text = NULL;
-  double spacing, inner, legend_h = 0, small_line, body_line;
+  double spacing, inner, legend_h = 0, small_line;
   double cx, cy, radius, dot;
   guint filled = 0, n_seats, majority;
   gboolean any_leading = FALSE;
@@ -254,7 +254,6 @@ _psephos_layout_hemicycle (PsephosLayout *l)
     }
 
   small_line = _psephos_layout_line_height (l, l->small_size);
-  body_line = _psephos_layout_line_height (l, l->body_size);
 
   /* The arc: as large as the room left allows, with the majority label
    * above it and the seat count in its hollow. Dots reach @dot beyond the
@@ -348,15 +347,20 @@ _psephos_layout_hemicycle (PsephosLayout *l)
                          g_strdup_printf (_ ("Majority: %u of %u seats"), majority, n_seats));
     }
 
-  /* The house's size in the hollow of the arc, when it fits there. */
+  /* The house's size in the hollow of the arc, when its box fits inside
+   * the circle the inner row's dots leave free. */
   total_text = g_strdup_printf (_ ("%u seats"), n_seats);
-  if (_psephos_text_measure (l->tm, total_text, l->body_size * 1.2, TRUE, NULL, NULL) < 2 * (inner * radius - dot) - 8 && body_line * 1.2 < (inner * radius - dot) * 0.5)
-    {
-      m = _psephos_layout_text (l, PSEPHOS_ROLE_ANNOTATION, total_text, cx, cy - 2,
-                                PSEPHOS_ANCHOR_MIDDLE, l->body_size * 1.2, TRUE, l->pal->text);
-      m->y -= m->descent;
-      m->value = n_seats;
-    }
+  {
+    double a, d, w = _psephos_text_measure (l->tm, total_text, l->body_size * 1.2, TRUE, &a, &d);
+    double hollow = inner * radius - dot - 2;
+
+    if (hollow > 0 && (w / 2) * (w / 2) + (a + d + 2) * (a + d + 2) < hollow * hollow)
+      {
+        m = _psephos_layout_text (l, PSEPHOS_ROLE_ANNOTATION, total_text, cx, cy - 2 - d,
+                                  PSEPHOS_ANCHOR_MIDDLE, l->body_size * 1.2, TRUE, l->pal->text);
+        m->value = n_seats;
+      }
+  }
 
   _psephos_layout_legend (l, legend, l->x0, l->x1, cy + dot + l->small_size * 0.8, FALSE);
 }
