@@ -49,14 +49,6 @@ new_id (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
-static const char *
-party_resolver (const char *name, gpointer user_data)
-{
-  const PsephosPartyInfo *info = psephos_tables_lookup_party (name);
-
-  return info ? info->abbreviation : NULL;
-}
-
 /* ---- names ---------------------------------------------------------------- */
 
 static guint
@@ -626,7 +618,6 @@ psephos_article_import (PsephosStore *store,
 
   /* a copy without its date line is dated by the report it copies */
   xopts.published_on = article->published_on ? article->published_on : original_date;
-  xopts.resolve_party = party_resolver;
   x = psephos_extract (article->body, article->body_len, &xopts);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "psephos-extract-private.h"
+#include "psephos-ingest-resources.h"
 #include "psephos-tables.h"
 
 /* Capitalised words that are never part of a person's name. */
@@ -147,8 +148,29 @@ resolve_party (Ctx *ctx, const char *written)
   return abbr;
 }
 
+static const char *resolve_state_uncached (const char *written);
+
+/* States are looked up as often as parties: cached the same way. */
 static const char *
 resolve_state (Ctx *ctx, const char *written)
+{
+  char key[260];
+  const char *cached;
+  const char *name;
+
+  key[0] = '\x01';
+  g_strlcpy (key + 1, written, sizeof key - 1);
+  cached = g_hash_table_lookup (ctx->party_cache, key);
+  if (cached != NULL)
+    return *cached ? cached : NULL;
+  name = resolve_state_uncached (written);
+  g_hash_table_insert (ctx->party_cache, (char *) _psephos_extract_intern (ctx, key, -1),
+                       (char *) _psephos_extract_intern (ctx, name ? name : "", -1));
+  return name;
+}
+
+static const char *
+resolve_state_uncached (const char *written)
 {
   const PsephosStateInfo *info;
   g_autofree char *k1 = NULL;
@@ -211,7 +233,7 @@ alliance_at (Ctx *ctx, int i, int *t1)
     {
       gboolean noun;
 
-      if (strcmp (t->lower, alliance_words[k].word) != 0)
+      if (t->lower[0] != alliance_words[k].word[0] || strcmp (t->lower, alliance_words[k].word) != 0)
         continue;
       noun = _psephos_tok_in (next, alliance_nouns);
       if (alliance_words[k].need_caps && !(t->flags & TOKF_ALLCAPS) && !noun)
@@ -487,7 +509,73 @@ classify_run (Ctx *ctx, int a, int b)
 static gboolean
 is_name_word (const Token *t)
 {
-  return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !_psephos_tok_in (t, not_name_words);
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (const char *const *w = not_name_words; *w != NULL; w++)
+        g_hash_table_add (s, (char *) *w);
+      g_once_init_leave (&set, s);
+    }
+  return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower);
+}
+
+/* First words (lower case) of every party and state name, abbreviation and
+ * alias in the built-in tables: a capitalised word that starts none is not
+ * looked up, which keeps the extractor fast. */
+static void
+add_first_words (GHashTable *set, const char *resource, const int *columns)
+{
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (psephos_ingest_get_resource (), resource,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto (GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return;
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint l = 1; lines[l] != NULL; l++)
+    {
+      g_auto (GStrv) cols = g_strsplit (lines[l], "\t", -1);
+
+      for (const int *c = columns; *c >= 0; c++)
+        {
+          g_auto (GStrv) names = NULL;
+
+          if (g_strv_length (cols) <= (guint) *c)
+            continue;
+          names = g_strsplit (cols[*c], "|", -1);
+          for (guint k = 0; names[k] != NULL; k++)
+            {
+              char *w = g_strstrip (names[k]);
+              gsize n = strcspn (w, " (-.&");
+
+              if (n > 0)
+                g_hash_table_add (set, g_ascii_strdown (w, n));
+            }
+        }
+    }
+}
+
+static gboolean
+may_start_name (const Token *t)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+      static const int party_columns[] = { 0, 1, 3, -1 };
+      static const int state_columns[] = { 0, 3, -1 };
+
+      add_first_words (s, "/io/github/psephos/Psephos/ingest/parties.tsv", party_columns);
+      add_first_words (s, "/io/github/psephos/Psephos/ingest/states.tsv", state_columns);
+      for (gsize i = 0; i < G_N_ELEMENTS (state_aliases); i++)
+        g_hash_table_add (s, g_strndup (state_aliases[i].written, strcspn (state_aliases[i].written, " &")));
+      g_once_init_leave (&set, s);
+    }
+  return g_hash_table_contains (set, t->lower);
 }
 
 /* Tries a party, then a state, at token @k of a capitalised run ending at
@@ -499,6 +587,8 @@ party_or_state_at (Ctx *ctx, int k, int r)
   Mention m = { 0 };
 
   m.person = -1;
+  if (ctx->options->resolve_party == NULL && !may_start_name (_psephos_tok (ctx, k)))
+    return 0;
   for (int n = MIN (6, r - k); n >= 1; n--)
     {
       Token *last = _psephos_tok (ctx, k + n - 1);
@@ -605,7 +695,8 @@ static const char *
 resolve_hindi_state (const char *word)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (state_aliases); i++)
-    if ((guchar) state_aliases[i].written[0] >= 0x80 && strcmp (word, state_aliases[i].written) == 0)
+    if ((guchar) state_aliases[i].written[0] >= 0x80 && word[3] == state_aliases[i].written[3]
+        && word[5] == state_aliases[i].written[5] && strcmp (word, state_aliases[i].written) == 0)
       return state_aliases[i].state;
   return NULL;
 }

@@ -56,7 +56,8 @@ const char *
 _psephos_extract_hindi_party (const char *word)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (hindi_parties); i++)
-    if (strcmp (word, hindi_parties[i].word) == 0)
+    if (word[3] == hindi_parties[i].word[3] && word[5] == hindi_parties[i].word[5]
+        && strcmp (word, hindi_parties[i].word) == 0)
       return hindi_parties[i].abbr;
   return NULL;
 }

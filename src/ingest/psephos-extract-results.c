@@ -296,9 +296,37 @@ victory_for (Ctx *ctx, int v)
     }
 }
 
+/* Every word the rules below start from: other words are skipped with one
+ * hash lookup. */
+static const char *const cue_words[] = {
+  "secured", "securing", "registered", "recorded", "scored", "notched", "emerged", "clinched", "clinching",
+  "sealed", "achieved", "pulled", "won", "wins", "triumphed", "triumphs", "retained", "retains", "wrested",
+  "wrests", "snatched", "romped", "clinches", "bagged", "bags", "win", "victory", "victories", "triumph",
+  "elected", "defeated", "defeating", "defeats", "defeat", "beat", "beating", "beats", "trounced", "trouncing",
+  "routed", "routing", "vanquished", "outpolled", "edged", "pipped", "leading", "leads", "ahead", "lead",
+  "trailing", "trails", "lagging", "behind", "lost", "loses", "conceded", NULL
+};
+
+static GHashTable *
+cue_set (void)
+{
+  static GHashTable *set;
+
+  if (g_once_init_enter (&set))
+    {
+      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (const char *const *w = cue_words; *w != NULL; w++)
+        g_hash_table_add (s, (char *) *w);
+      g_once_init_leave (&set, s);
+    }
+  return set;
+}
+
 void
 _psephos_extract_results (Ctx *ctx)
 {
+  GHashTable *cues = cue_set ();
   int n = _psephos_n_tokens (ctx);
   int won_people[8];
   int n_won = 0;
@@ -312,7 +340,7 @@ _psephos_extract_results (Ctx *ctx)
       const char *result = NULL;
       int last = v;
 
-      if (_psephos_tok (ctx, v)->kind != TOK_WORD)
+      if (_psephos_tok (ctx, v)->kind != TOK_WORD || !g_hash_table_contains (cues, _psephos_tok (ctx, v)->lower))
         continue;
       if (_psephos_tok_in (_psephos_tok (ctx, v), W ("victory", "victories", "win", "wins"))
           && _psephos_tok_is (_psephos_tok (ctx, v + 1), "for"))

@@ -45,18 +45,17 @@ static void
 clause_of (Ctx *ctx, int v, Clause *c)
 {
   int n = _psephos_n_tokens (ctx);
-  static const char *const breaks[] = { ";", "while", "whereas", "but", "meanwhile", NULL };
 
   c->clause0 = 0;
   for (int i = v; i > 0; i--)
-    if (_psephos_tok_in (_psephos_tok (ctx, i), breaks))
+    if (_psephos_tok (ctx, i)->flags & TOKF_BREAK)
       {
         c->clause0 = i + 1;
         break;
       }
   c->clause1 = n;
   for (int i = v + 1; i < n; i++)
-    if (_psephos_tok_in (_psephos_tok (ctx, i), breaks))
+    if (_psephos_tok (ctx, i)->flags & TOKF_BREAK)
       {
         c->clause1 = i;
         break;
@@ -396,7 +395,7 @@ votes_rule (Ctx *ctx, int v, int unit)
     attribute = "postal_votes";
   else if (_psephos_tok_is (pre_unit, "evm"))
     attribute = "evm_votes";
-  if (sentence_has (ctx, W ("nota")) && cue_before (ctx, first, 4, W ("nota")) >= 0)
+  if (cue_before (ctx, first, 4, W ("nota")) >= 0)
     {
       Mention *seat = seat_for (ctx, v);
 

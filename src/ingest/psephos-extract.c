@@ -14,6 +14,8 @@
 
 /* ---- small helpers ------------------------------------------------------ */
 
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+
 const char *
 _psephos_extract_intern (Ctx *ctx, const char *s, gssize len)
 {
@@ -56,16 +58,20 @@ _psephos_mention (Ctx *ctx, int i)
 gboolean
 _psephos_tok_is (const Token *t, const char *word)
 {
-  return t != NULL && t->kind != TOK_NUMBER && strcmp (t->lower, word) == 0;
+  return t != NULL && t->lower[0] == word[0] && t->kind != TOK_NUMBER && strcmp (t->lower, word) == 0;
 }
 
 gboolean
 _psephos_tok_in (const Token *t, const char *const *words)
 {
+  char c0, c1;
+
   if (t == NULL || t->kind == TOK_NUMBER)
     return FALSE;
+  c0 = t->lower[0];
+  c1 = t->lower[1];
   for (; *words != NULL; words++)
-    if (t->lower[0] == (*words)[0] && strcmp (t->lower, *words) == 0)
+    if (c0 == (*words)[0] && c1 == (*words)[1] && (c1 == '\0' || strcmp (t->lower + 2, *words + 2) == 0))
       return TRUE;
   return FALSE;
 }
@@ -210,6 +216,33 @@ static const char *const number_words[] = {
   "eighty", "ninety", "hundred", "dozen", NULL
 };
 
+static const char *const clause_breaks[] = { "while", "whereas", "but", "meanwhile", NULL };
+
+enum
+{
+  WORD_BREAK = 1,
+  WORD_NUMBER = 2,
+};
+
+/* Word → WORD_* class, built once: one lookup per word while tokenising. */
+static GHashTable *
+word_classes (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (const char *const *w = clause_breaks; *w != NULL; w++)
+        g_hash_table_insert (t, (char *) *w, GINT_TO_POINTER (WORD_BREAK));
+      for (const char *const *w = number_words; *w != NULL; w++)
+        g_hash_table_insert (t, (char *) *w, GINT_TO_POINTER (WORD_NUMBER));
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 static gboolean
 is_word_char (gunichar u)
 {
@@ -250,7 +283,7 @@ fill_word (Token *t, const char *body)
           if (g_ascii_islower (c))
             all_upper = FALSE;
         }
-      t->lower[i] = g_ascii_tolower (c);
+      t->lower[i] = LOWER (c);
     }
   t->lower[n] = '\0';
   if (g_ascii_isupper (body[t->start]))
@@ -269,6 +302,7 @@ tokenise (Ctx *ctx)
   const char *body = ctx->body;
   const char *end = body + ctx->s_end;
   gsize i = ctx->s_start;
+  GHashTable *classes = word_classes ();
 
   g_array_set_size (ctx->tokens, 0);
   while (body + i < end)
@@ -276,8 +310,11 @@ tokenise (Ctx *ctx)
       const char *p = body + i;
       gunichar u = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
       gsize ulen = (guchar) *p < 0x80 ? 1 : (gsize) (g_utf8_next_char (p) - p);
-      Token t = { 0 };
+      Token t;
 
+      t.flags = 0;
+      t.lower[0] = '\0';
+      t.num.flags = 0;
       t.mention = -1;
       if (u == ' ' || u == '\t' || u == '\n' || u == '\r' || u == 0xA0)
         {
@@ -335,12 +372,18 @@ tokenise (Ctx *ctx)
               t.flags |= TOKF_INITIAL;
               t.poss_end = j + 1;
             }
-          if (!(t.flags & TOKF_CAP) && _psephos_tok_in (&t, number_words)
-              && psephos_number_parse_at (body, ctx->s_end, i, &t.num) && t.num.end > i)
-            {
-              t.kind = TOK_NUMBER;
-              t.end = t.poss_end = t.num.end;
-            }
+          {
+            int cls = GPOINTER_TO_INT (g_hash_table_lookup (classes, t.lower));
+
+            if (cls == WORD_NUMBER && !(t.flags & TOKF_CAP)
+                && psephos_number_parse_at (body, ctx->s_end, i, &t.num) && t.num.end > i)
+              {
+                t.kind = TOK_NUMBER;
+                t.end = t.poss_end = t.num.end;
+              }
+            if (cls == WORD_BREAK)
+              t.flags |= TOKF_BREAK;
+          }
           g_array_append_val (ctx->tokens, t);
           i = t.poss_end;
           continue;
@@ -360,6 +403,8 @@ tokenise (Ctx *ctx)
         g_strlcpy (t.lower, "'", sizeof t.lower);
       else if (u == 0x2013 || u == 0x2014)
         g_strlcpy (t.lower, "-", sizeof t.lower);
+      else if (u == ';')
+        t.flags |= TOKF_BREAK;
       g_array_append_val (ctx->tokens, t);
       i += ulen;
     }
@@ -563,15 +608,11 @@ finish (Ctx *ctx)
 
 /* ---- the article's election --------------------------------------------- */
 
+/* @needle in @hay[0, n) (both lower case). */
 static gboolean
 contains_ci (const char *hay, gsize n, const char *needle)
 {
-  gsize m = strlen (needle);
-
-  for (gsize i = 0; i + m <= n; i++)
-    if (g_ascii_tolower (hay[i]) == needle[0] && g_ascii_strncasecmp (hay + i, needle, m) == 0)
-      return TRUE;
-  return FALSE;
+  return g_strstr_len (hay, n, needle) != NULL;
 }
 
 static const char *const bypoll_words[] = {
@@ -587,30 +628,40 @@ static int election_year (const char *body, gsize len);
 static void
 detect_election (PsephosExtraction *x, const char *body, gsize len)
 {
-  gsize n = MIN (len, 1500);
-  gboolean assembly, lok_sabha;
+  static const char *const assembly_words[] = { "assembly", "vidhan sabha", "विधानसभा", "विधान सभा", NULL };
+  static const char *const lok_sabha_words[] = { "lok sabha", "general election", "लोकसभा", "लोक सभा", NULL };
+  gsize n = MIN (len, 800);
+  gboolean bypoll = FALSE, assembly = FALSE, lok_sabha = FALSE;
+  g_autofree char *opening = NULL;
 
   while (n < len && ((guchar) body[n] & 0xC0) == 0x80)
     n++;
-  for (const char *const *w = bypoll_words; *w != NULL; w++)
-    if (contains_ci (body, n, *w))
-      {
-        x->election = PSEPHOS_EXTRACT_ELECTION_BYPOLL;
-        break;
-      }
-  if (x->election == PSEPHOS_EXTRACT_ELECTION_UNKNOWN)
+  opening = g_strndup (body, n);
+  for (gsize i = 0; i < n; i++)
+    opening[i] = LOWER (opening[i]);
+  /* one pass over the starts of words */
+  for (gsize i = 0; i < n && !bypoll; i++)
     {
-      assembly = contains_ci (body, n, "assembly") || contains_ci (body, n, "vidhan sabha")
-                 || contains_ci (body, n, "विधानसभा") || contains_ci (body, n, "विधान सभा");
-      lok_sabha = contains_ci (body, n, "lok sabha") || contains_ci (body, n, "general election")
-                  || contains_ci (body, n, "लोकसभा") || contains_ci (body, n, "लोक सभा");
-      if (assembly)
-        x->election = PSEPHOS_EXTRACT_ELECTION_ASSEMBLY;
-      else if (lok_sabha)
-        x->election = PSEPHOS_EXTRACT_ELECTION_GENERAL;
+      const char *p = opening + i;
+
+      if (i > 0 && (g_ascii_isalnum (p[-1]) || (guchar) p[-1] >= 0x80))
+        continue;
+      if (*p == 'b' || (guchar) *p == 0xE0)
+        for (const char *const *w = bypoll_words; *w != NULL && !bypoll; w++)
+          bypoll = (*w)[0] == *p && strncmp (p, *w, strlen (*w)) == 0;
+      for (const char *const *w = assembly_words; *w != NULL && !assembly; w++)
+        assembly = (*w)[0] == *p && strncmp (p, *w, strlen (*w)) == 0;
+      for (const char *const *w = lok_sabha_words; *w != NULL && !lok_sabha; w++)
+        lok_sabha = (*w)[0] == *p && strncmp (p, *w, strlen (*w)) == 0;
     }
+  if (bypoll)
+    x->election = PSEPHOS_EXTRACT_ELECTION_BYPOLL;
+  else if (assembly)
+    x->election = PSEPHOS_EXTRACT_ELECTION_ASSEMBLY;
+  else if (lok_sabha)
+    x->election = PSEPHOS_EXTRACT_ELECTION_GENERAL;
   if (x->year == 0)
-    x->year = election_year (body, len);
+    x->year = election_year (opening, n);
 }
 
 /* A year the text gives its election: "2024 Assembly elections", "Lok
