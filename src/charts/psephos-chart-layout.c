@@ -426,7 +426,11 @@ layout_hbars (PsephosLayout *l, GArray *rows, const BarsOptions *o)
 
   for (guint i = 0; i < rows->len; i++)
     n_units += 1 + (g_array_index (rows, Row, i).gap_before ? 0.6 : 0);
-  band = MIN ((bottom - top) / n_units, l->body_size * 2.6);
+  band = MIN ((bottom - top) / n_units, l->body_size * 3.2);
+  /* A few rows would leave the lower part of the canvas empty: set them a
+   * little above the middle of the room instead. */
+  if (bottom - top > n_units * band)
+    top += (bottom - top - n_units * band) * 0.4;
   bar_h = band * 0.72;
   label_size = MIN (l->body_size, band * 0.72);
 
