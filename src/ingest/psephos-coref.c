@@ -565,7 +565,9 @@ may_start_name (const Token *t)
 
   if (g_once_init_enter (&set))
     {
-      GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
+      /* Owns its keys: a first word seen twice replaces (and frees) the
+       * earlier copy. */
+      GHashTable *s = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       static const int party_columns[] = { 0, 1, 3, -1 };
       static const int state_columns[] = { 0, 3, -1 };
 
