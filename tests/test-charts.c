@@ -460,6 +460,37 @@ test_tally_groups (void)
   assert_labels_clean (list, "tally of alliances");
 }
 
+/* Names in Devanagari and very long ones: measured as shaped, shortened
+ * with "…" where they would crowd the bars, never overlapping. */
+static void
+test_seat_names (void)
+{
+  PsephosChartModel *model = _psephos_chart_model_new (PSEPHOS_CHART_SEAT);
+  g_autoptr (PsephosChart) chart = NULL;
+  PsephosDisplayList *list;
+  const PsephosMark *longname;
+  PsephosChartItem *it;
+
+  model->title = g_strdup ("देहरा (हिमाचल प्रदेश)");
+  model->subtitle = g_strdup ("विधानसभा उपचुनाव जुलाई 2024");
+  model->caption = g_strdup ("Source: test-charts.c");
+  model->margin = 9399;
+  it = _psephos_chart_model_add (model, "कमलेश ठाकुर", "INC", "#19aaed", 32737);
+  it->flags |= PSEPHOS_ITEM_WINNER;
+  _psephos_chart_model_add (model, "होशियार सिंह", "BJP", "#ff9933", 23338);
+  _psephos_chart_model_add (model, "Sri Sri Sri Venkata Satyanarayana Murthy Garu Of The Very Long Name Party", "XYZ", NULL, 1200);
+  chart = _psephos_chart_new_for_model (model);
+  psephos_chart_set_locale (chart, "hi_IN.UTF-8");
+  list = psephos_chart_layout (chart, 800, 500, PSEPHOS_CHART_THEME_DARK);
+  assert_labels_clean (list, "Devanagari seat");
+  g_assert_nonnull (find_text (list, PSEPHOS_ROLE_NAME_LABEL, "कमलेश ठाकुर"));
+  g_assert_cmpstr (find_text (list, PSEPHOS_ROLE_VALUE_LABEL, "कमलेश ठाकुर")->text, ==, "32,737");
+  longname = find_text (list, PSEPHOS_ROLE_NAME_LABEL, "Sri Sri Sri Venkata Satyanarayana Murthy Garu Of The Very Long Name Party");
+  g_assert_nonnull (longname);
+  g_assert_true (g_str_has_suffix (longname->text, "…"));
+  g_assert_cmpfloat (longname->text_width, <=, 800 * 0.36 + 0.5);
+}
+
 /* Every kind, both themes, several sizes: labels apart and on the canvas. */
 static void
 test_labels_everywhere (Fixture *f, gconstpointer data)
@@ -1054,6 +1085,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/layout/hemicycle-scales", test_hemicycle_scales);
   g_test_add_func ("/charts/layout/hemicycle-order", test_hemicycle_order);
   g_test_add_func ("/charts/layout/tally-groups", test_tally_groups);
+  g_test_add_func ("/charts/layout/seat-names", test_seat_names);
   g_test_add ("/charts/layout/labels", Fixture, "bypolls", fixture_set_up, test_labels_everywhere, fixture_tear_down);
   g_test_add ("/charts/store/seat", Fixture, "bypolls", fixture_set_up, test_seat_chart, fixture_tear_down);
   g_test_add ("/charts/store/bypoll-hemicycle", Fixture, "bypolls", fixture_set_up, test_bypoll_hemicycle, fixture_tear_down);
