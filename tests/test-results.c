@@ -766,6 +766,101 @@ test_electionlens (Fixture *f,
       g_assert_cmpint (seat->electors, ==, -1);
       g_assert_true (isnan (seat->turnout_pct));
     }
+
+  /* Where the table knows them, electors and turnout are stored, each a
+   * fact citing its field on the seat's first row. */
+  {
+    g_autoptr(PsephosSeatRow) barhait_2019 = find_seat (f, election_id (f, "Jharkhand Assembly 2019"), "Barhait");
+    g_autoptr(GPtrArray) facts = NULL;
+    g_autoptr(GPtrArray) candidacies = NULL;
+    g_autoptr(GPtrArray) earlier = NULL;
+    PsephosFactQuery query = { .contest_id = barhait_2019->contest_id };
+    guint seen = 0;
+
+    g_assert_cmpint (barhait_2019->electors, ==, 195453);
+    g_assert_cmpfloat_with_epsilon (barhait_2019->turnout_pct, 70.51, 1e-9);
+    g_assert_cmpint (barhait_2019->votes_polled, ==, 137822);
+    facts = psephos_store_list_facts (f->store, &query, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < facts->len; i++)
+      {
+        PsephosFact *fact = g_ptr_array_index (facts, i);
+
+        g_assert_cmpint (fact->source_id, ==, outcome.source_id);
+        g_assert_cmpint (fact->row, >, 1);
+        if (g_str_equal (fact->attribute, "electors"))
+          {
+            g_assert_cmpstr (fact->quote, ==, "195453");
+            seen |= 1;
+          }
+        else if (g_str_equal (fact->attribute, "turnout_pct"))
+          {
+            g_assert_cmpstr (fact->quote, ==, "70.51");
+            seen |= 2;
+          }
+      }
+    g_assert_cmpuint (seen, ==, 3);
+
+    /* The same name at the same seat in another election: one person. */
+    candidacies = psephos_store_list_candidacies (f->store, barhait->contest_id, &error);
+    g_assert_no_error (error);
+    earlier = psephos_store_list_candidacies (f->store, barhait_2019->contest_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (((PsephosCandidacy *) g_ptr_array_index (earlier, 0))->name, ==, "HEMANT SOREN");
+    g_assert_cmpint (((PsephosCandidacy *) g_ptr_array_index (candidacies, 0))->person_id, ==,
+                     ((PsephosCandidacy *) g_ptr_array_index (earlier, 0))->person_id);
+  }
+}
+
+static void
+test_two_sources_one_contest (Fixture *f,
+                              gconstpointer data)
+{
+  g_autofree char *jh = shared_file ("india-votes-data/results/2024Assembly-JH.csv");
+  g_autofree char *lens = shared_file ("electionlens/elections_flat.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PsephosElection) election = NULL;
+  g_autoptr(PsephosSeatRow) barhait = NULL;
+  g_autoptr(GPtrArray) candidacies = NULL;
+  PsephosIngestOutcome outcome;
+  gint64 id;
+
+  if (jh == NULL || lens == NULL)
+    return;
+  import_ok (f, jh, NULL, &outcome);
+  import_ok (f, lens, NULL, &outcome);
+
+  /* Both files state Jharkhand 2024: the candidates are not doubled. */
+  id = election_id (f, "Jharkhand Assembly 2024");
+  election = psephos_store_find_election (f->store, "Jharkhand Assembly 2024", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (election->n_contests, ==, 81);
+  assert_party_seats (f, id, "JMM", 34);
+  barhait = find_seat (f, id, "Barhait");
+  candidacies = psephos_store_list_candidacies (f->store, barhait->contest_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (barhait->n_candidates, ==, (int) candidacies->len);
+  {
+    /* As many candidates as the first file has rows for the seat. */
+    g_autofree char *contents = NULL;
+    g_autoptr(PsephosCsv) csv = NULL;
+    gsize len;
+    guint rows = 0;
+
+    g_file_get_contents (jh, &contents, &len, &error);
+    g_assert_no_error (error);
+    csv = psephos_csv_new (jh, contents, len, ',');
+    while (psephos_csv_next (csv, &error))
+      if (g_ascii_strcasecmp (psephos_csv_get_field (csv, 3), "Barhait") == 0 &&
+          !is_nota_name (psephos_csv_get_field (csv, 7)))
+        rows++;
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows, >, 2);
+    g_assert_cmpuint (candidacies->len, ==, rows);
+  }
+  /* The EVM/postal split of the first file survives the second, which
+   * states only totals. */
+  g_assert_cmpint (((PsephosCandidacy *) g_ptr_array_index (candidacies, 0))->postal_votes, ==, 772);
 }
 
 /* ---- bad input -------------------------------------------------------------- */
@@ -891,6 +986,7 @@ main (int argc,
   ADD ("/results/import/bad-input", test_bad_input);
   ADD ("/results/import/cancel", test_cancel);
   ADD ("/results/import/electionlens", test_electionlens);
+  ADD ("/results/import/two-sources-one-contest", test_two_sources_one_contest);
 #undef ADD
 
   return g_test_run ();
