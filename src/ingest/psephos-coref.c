@@ -516,7 +516,8 @@ is_name_word (const Token *t)
       GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (const char *const *w = not_name_words; *w != NULL; w++)
-        g_hash_table_add (s, (char *) *w);
+        if (!g_hash_table_contains (s, *w))
+          g_hash_table_add (s, (char *) *w);
       g_once_init_leave (&set, s);
     }
   return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower);
@@ -551,8 +552,10 @@ add_first_words (GHashTable *set, const char *resource, const int *columns)
               char *w = g_strstrip (names[k]);
               gsize n = strcspn (w, " (-.&");
 
-              if (n > 0)
-                g_hash_table_add (set, g_ascii_strdown (w, n));
+              g_autofree char *word = n > 0 ? g_ascii_strdown (w, n) : NULL;
+
+              if (word != NULL && !g_hash_table_contains (set, word))
+                g_hash_table_add (set, g_steal_pointer (&word));
             }
         }
     }
@@ -574,7 +577,12 @@ may_start_name (const Token *t)
       add_first_words (s, "/io/github/psephos/Psephos/ingest/parties.tsv", party_columns);
       add_first_words (s, "/io/github/psephos/Psephos/ingest/states.tsv", state_columns);
       for (gsize i = 0; i < G_N_ELEMENTS (state_aliases); i++)
-        g_hash_table_add (s, g_strndup (state_aliases[i].written, strcspn (state_aliases[i].written, " &")));
+        {
+          g_autofree char *word = g_strndup (state_aliases[i].written, strcspn (state_aliases[i].written, " &"));
+
+          if (!g_hash_table_contains (s, word))
+            g_hash_table_add (s, g_steal_pointer (&word));
+        }
       g_once_init_leave (&set, s);
     }
   return g_hash_table_contains (set, t->lower);

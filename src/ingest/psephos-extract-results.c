@@ -317,7 +317,8 @@ cue_set (void)
       GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (const char *const *w = cue_words; *w != NULL; w++)
-        g_hash_table_add (s, (char *) *w);
+        if (!g_hash_table_contains (s, *w))
+          g_hash_table_add (s, (char *) *w);
       g_once_init_leave (&set, s);
     }
   return set;

@@ -235,9 +235,9 @@ word_classes (void)
       GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (const char *const *w = clause_breaks; *w != NULL; w++)
-        g_hash_table_insert (t, (char *) *w, GINT_TO_POINTER (WORD_BREAK));
+        g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_BREAK));
       for (const char *const *w = number_words; *w != NULL; w++)
-        g_hash_table_insert (t, (char *) *w, GINT_TO_POINTER (WORD_NUMBER));
+        g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_NUMBER));
       g_once_init_leave (&table, t);
     }
   return table;
