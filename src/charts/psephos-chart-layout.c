@@ -952,7 +952,7 @@ party_legend (PsephosLayout *l, GPtrArray *sorted)
           others += pc->n;
           continue;
         }
-      e.label = g_strdup_printf ("%s %u", pc->party ? pc->party : "?", pc->n);
+      e.label = g_strdup_printf ("%s %u", pc->party ? pc->party : _ ("no winner yet"), pc->n);
       g_array_append_val (legend, e);
     }
   if (others > 0)
@@ -1112,7 +1112,7 @@ layout_ranked (PsephosLayout *l, gboolean percent)
       for (guint i = 0; i < sorted->len; i++)
         {
           const PsephosChartItem *it = g_ptr_array_index (sorted, i);
-          g_autofree char *name = g_strdup_printf ("%s · %s", it->label, it->party ? it->party : "?");
+          g_autofree char *name = it->party ? g_strdup_printf ("%s · %s", it->label, it->party) : g_strdup (it->label);
           Row *row = rows_add (rows, name, it->party, it->label);
           g_autofree char *v = value_text (l, it->value, percent);
 
