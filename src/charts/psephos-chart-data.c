@@ -274,9 +274,29 @@ static char *
 election_caption (PsephosStore *store, gint64 election_id, const char *const *attributes, GError **error)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr (GPtrArray) sources = psephos_store_list_sources (store, error);
   PsephosFactQuery fq = { .election_id = election_id };
+  gint64 only = 0;
+  guint n_originals = 0;
 
-  if (!collect_sources (store, &fq, attributes, ids, error))
+  if (sources == NULL)
+    return NULL;
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PsephosSource *s = g_ptr_array_index (sources, i);
+
+      if (s->duplicate_of <= 0)
+        {
+          only = s->id;
+          n_originals++;
+        }
+    }
+  /* A store made from one file (an official dataset, say) holds nothing
+   * that file did not state: it is the source, with no need to read every
+   * fact of the election to find that out. */
+  if (n_originals == 1)
+    g_hash_table_add (ids, GSIZE_TO_POINTER ((gsize) only));
+  else if (!collect_sources (store, &fq, attributes, ids, error))
     return NULL;
   return make_caption (store, ids, error);
 }
