@@ -491,7 +491,10 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
     {
       g_autofree char *margin = _psephos_cli_format_count (s->margin);
 
-      fprintf (ctx->out, "  %3d  %s", s->number, s->display_name);
+      if (s->number > 0)
+        fprintf (ctx->out, "  %3d  %s", s->number, s->display_name);
+      else
+        fprintf (ctx->out, "       %s", s->display_name);
       if (s->winner_name)
         fprintf (ctx->out, " — %s %s (%s)%s%s", psephos_result_to_string (s->winner_result) ? psephos_result_to_string (s->winner_result) : "",
                  s->winner_name, s->winner_party ? s->winner_party : "?",
