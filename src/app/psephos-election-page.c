@@ -200,6 +200,22 @@ election_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
                                      _("Majority mark"));
   psephos_citation_button_set_facts (psephos_stat_get_citation (self->turnout), self->session, facts, "turnout_pct",
                                      _("Turnout"));
+  /* No seat reports its turnout: show what the sources say instead. */
+  if (g_strcmp0 (psephos_stat_get_value (self->turnout), "—") == 0)
+    {
+      for (guint i = 0; i < facts->len; i++)
+        {
+          const PsephosFact *f = g_ptr_array_index (facts, i);
+
+          if (g_strcmp0 (f->attribute, "turnout_pct") == 0 && f->has_number)
+            {
+              g_autofree char *value = psephos_fact_value_text (f);
+
+              psephos_stat_set (self->turnout, value, self->session, facts, "turnout_pct");
+              break;
+            }
+        }
+    }
 }
 
 static void

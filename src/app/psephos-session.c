@@ -358,6 +358,7 @@ psephos_attribute_label (const char *attribute)
     { "seats_leading", N_("Seats leading") },
     { "seats_total", N_("Seats in the house") },
     { "majority_mark", N_("Majority mark") },
+    { "alliance", N_("Alliance") },
   };
 
   if (attribute == NULL)

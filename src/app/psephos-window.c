@@ -287,6 +287,7 @@ fill_election_dropdown (PsephosWindow *self, const char *preferred)
   GPtrArray *elections = psephos_session_get_elections (self->session);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   guint chosen = elections->len > 0 ? elections->len - 1 : GTK_INVALID_LIST_POSITION;
+  gboolean found = FALSE;
 
   for (guint i = 0; i < elections->len; i++)
     {
@@ -294,8 +295,19 @@ fill_election_dropdown (PsephosWindow *self, const char *preferred)
 
       gtk_string_list_append (names, e->name);
       if (preferred != NULL && g_ascii_strcasecmp (preferred, e->name) == 0)
-        chosen = i;
+        {
+          chosen = i;
+          found = TRUE;
+        }
     }
+  /* Else the latest election with results: an article that only mentions
+   * another election leaves that one without contests. */
+  for (guint i = elections->len; !found && i > 0; i--)
+    if (((PsephosElection *) g_ptr_array_index (elections, i - 1))->n_contests > 0)
+      {
+        chosen = i - 1;
+        found = TRUE;
+      }
   self->changing_election = TRUE;
   gtk_drop_down_set_model (self->election_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->election_dropdown, chosen);

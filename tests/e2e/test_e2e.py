@@ -53,6 +53,7 @@ APP = os.environ.get('PSEPHOS_APP', 'psephos')
 SAMPLE = os.environ.get('PSEPHOS_SAMPLE_STORE')
 OUT = os.environ.get('PSEPHOS_SCREENSHOTS', os.path.join(os.getcwd(), 'screenshots'))
 STORE = os.environ.get('PSEPHOS_E2E_STORE', SAMPLE)
+ELECTION = os.environ.get('PSEPHOS_E2E_ELECTION', 'Assembly bypolls July 2024')
 
 
 def walk(acc, depth=0, limit=40):
@@ -190,8 +191,14 @@ def session(theme, workdir):
     env['GTK_A11Y'] = 'atspi'
     env.pop('NO_AT_BRIDGE', None)
     env['ADW_DEBUG_COLOR_SCHEME'] = 'prefer-dark' if theme == 'dark' else 'prefer-light'
-    env['XDG_CONFIG_HOME'] = os.path.join(workdir, 'config')
-    env['GSETTINGS_BACKEND'] = 'memory'
+    # Settings in a key file, as a person's would be: the sample store's
+    # by-election is the one last looked at (which the app remembers).
+    config = os.path.join(workdir, 'config-' + theme)
+    os.makedirs(os.path.join(config, 'glib-2.0', 'settings'), exist_ok=True)
+    with open(os.path.join(config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+        f.write("[io/github/psephos/Psephos]\nlast-election='%s'\n" % ELECTION)
+    env['XDG_CONFIG_HOME'] = config
+    env['GSETTINGS_BACKEND'] = 'keyfile'
     env['PSEPHOS_NO_DIALOGS'] = '1'
     proc = subprocess.Popen([APP, '--store', store], env=env)
     time.sleep(1.5)
