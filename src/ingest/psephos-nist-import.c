@@ -678,13 +678,22 @@ import_contest (Import *self, xmlNode *contest, GError **error)
     }
   reservation = external_id (seat->node, "reservation");
   {
+    g_autofree char *turnout_text = external_id (seat->node, "psephos-turnout-pct");
     xmlNode *n;
 
     if ((n = child (seat->node, "VotersRegistered")) != NULL && !parse_count (self, n, "VotersRegistered", &electors, error))
       return FALSE;
     if ((n = child (seat->node, "VotersParticipated")) != NULL && !parse_count (self, n, "VotersParticipated", &votes_polled, error))
       return FALSE;
-    if (electors > 0 && votes_polled >= 0)
+    if (turnout_text != NULL)
+      {
+        char *end = NULL;
+
+        turnout = g_ascii_strtod (turnout_text, &end);
+        if (end == turnout_text || *end != '\0' || !(turnout >= 0 && turnout <= 100))
+          return fail (self, seat->node, error, "the turnout is not a percentage: ‘%s’", turnout_text);
+      }
+    else if (electors > 0 && votes_polled >= 0)
       turnout = 100.0 * (double) votes_polled / (double) electors;
   }
   for (xmlNode *cs = child (contest, "CountStatus"); cs != NULL; cs = next_sibling (cs, "CountStatus"))
@@ -838,7 +847,18 @@ import_election (Import *self, xmlNode *election, GError **error)
   self->election_id = psephos_import_ensure_election (self->imp, name, kind, (int) year, error);
   if (self->election_id <= 0)
     return FALSE;
-  return psephos_import_update_election (self->imp, self->election_id, -1, -1, held_on, counted_on, error);
+  {
+    g_autofree char *total_text = external_id (election, "psephos-seats-total");
+    g_autofree char *majority_text = external_id (election, "psephos-majority-mark");
+    guint64 total = 0, majority = 0;
+
+    if (total_text != NULL && !g_ascii_string_to_unsigned (total_text, 10, 1, 100000, &total, NULL))
+      return fail (self, election, error, "the seats total is not a number: ‘%s’", total_text);
+    if (majority_text != NULL && !g_ascii_string_to_unsigned (majority_text, 10, 1, 100000, &majority, NULL))
+      return fail (self, election, error, "the majority mark is not a number: ‘%s’", majority_text);
+    return psephos_import_update_election (self->imp, self->election_id, total ? (int) total : -1,
+                                           majority ? (int) majority : -1, held_on, counted_on, error);
+  }
 }
 
 /* TRUE when the prolog (before the root element) has a DOCTYPE. Looked for
@@ -1051,11 +1071,6 @@ psephos_nist_import (PsephosStore *store,
           if (options->progress != NULL)
             options->progress (0.9 * done / n_contests, options->progress_data);
         }
-    }
-  if (n_contests == 0)
-    {
-      fail (&self, election, error, "the Election has no contests");
-      goto out;
     }
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;

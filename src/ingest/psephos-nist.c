@@ -364,6 +364,18 @@ html_colour (const char *colour)
   return g_ascii_strdown (colour, -1);
 }
 
+/* The shortest text that reads back as the same double. */
+static char *
+exact_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_dtostr (buf, sizeof buf, value);
+  return g_strdup (buf);
+}
+
 static void
 vote_count (Export *self, const char *gp_unit, const char *other_type, gint64 count)
 {
@@ -513,6 +525,17 @@ write_election (Export *self)
         write_contest (self, sd->state, g_ptr_array_index (sd->seats, j));
     }
   element (self, "ElectionScopeId", scope);
+  /* The format has no place for these: Psephos's own identifiers. */
+  if (e->seats_total > 0)
+    {
+      g_autofree char *total = g_strdup_printf ("%d", e->seats_total);
+      external_id (self, "psephos-seats-total", "seats in the house", total);
+    }
+  if (e->majority_mark > 0)
+    {
+      g_autofree char *majority = g_strdup_printf ("%d", e->majority_mark);
+      external_id (self, "psephos-majority-mark", "seats for a majority", majority);
+    }
   element_text (self, "Name", e->name);
   element (self, "StartDate", start_date);
   element (self, "EndDate", end_date);
@@ -570,6 +593,11 @@ write_gp_units (Export *self)
           start_typed (self, "GpUnit", "ReportingUnit", id);
           external_id (self, "eci", "constituency number", number);
           external_id (self, "reservation", NULL, s->reservation);
+          if (!isnan (s->turnout_pct))
+            {
+              g_autofree char *turnout = exact_double (s->turnout_pct);
+              external_id (self, "psephos-turnout-pct", "turnout, % of electors", turnout);
+            }
           element_text (self, "Name", s->name);
           element (self, "Type", "other");
           element (self, "OtherType", s->house == PSEPHOS_HOUSE_LOK_SABHA ? "parliamentary-constituency" : "assembly-constituency");

@@ -31,6 +31,9 @@
  *    reader takes that span as "not known".
  *  - Report Status: unofficial-partial while any seat is counting,
  *    unofficial-complete when all are declared.
+ *  - What the format has no place for is an ExternalIdentifier of Type
+ *    other with OtherType "psephos-seats-total" and
+ *    "psephos-majority-mark" (Election) or "psephos-turnout-pct" (seat).
  */
 #pragma once
 
