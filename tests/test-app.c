@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "psephos-article-view.h"
+#include "psephos-export-dialog.h"
 #include "psephos-citation-button.h"
 #include "psephos-format.h"
 #include "psephos-import-dialog.h"
@@ -639,6 +640,58 @@ test_import_article (void)
   close_window (win);
 }
 
+static gboolean
+toast_shown (gpointer data)
+{
+  const char *message = psephos_window_get_last_message (PSEPHOS_WINDOW (data));
+
+  return message != NULL && g_str_has_prefix (message, "Chart exported");
+}
+
+static void
+test_export_chart (void)
+{
+  PsephosWindow *win = open_window ();
+  g_autofree char *path = g_build_filename (tmpdir, "dehra.png", NULL);
+  PsephosExportDialog *dialog;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  /* With Dehra shown, the dialog offers the seat chart first. */
+  select_dehra (win);
+  dialog = psephos_export_dialog_new (win, psephos_window_get_session (win), dehra_contest (win));
+  gtk_window_present (GTK_WINDOW (dialog));
+  psephos_export_dialog_export_to (dialog, path);
+  g_assert_true (spin_until (toast_shown, win, 20000));
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_cmpuint (len, >, 1000);
+  g_assert_cmpint (memcmp (data, "\x89PNG", 4), ==, 0);
+  close_window (win);
+}
+
+static void
+test_settings_remembered (void)
+{
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  PsephosWindow *win = open_window ();
+  g_autofree char *last_store = NULL;
+  g_autofree char *last_election = NULL;
+  int width = 0, height = 0;
+
+  dehra_contest (win); /* selects Dehra's election */
+  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
+  spin (50);
+  gtk_window_close (GTK_WINDOW (win));
+  spin (50);
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+  last_store = g_settings_get_string (settings, "last-store");
+  g_assert_cmpstr (last_store, ==, store_path);
+  last_election = g_settings_get_string (settings, "last-election");
+  g_assert_cmpstr (last_election, !=, "");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -672,6 +725,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/bad-input/store", test_damaged_store);
   g_test_add_func ("/app/bad-input/import", test_bad_imports);
   g_test_add_func ("/app/import/article", test_import_article);
+  g_test_add_func ("/app/export/chart", test_export_chart);
+  g_test_add_func ("/app/settings/remembered", test_settings_remembered);
   ret = g_test_run ();
 
   {
