@@ -565,6 +565,15 @@ test_seat_chart (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (psephos_chart_get_caption (chart), "Election Commission of India"));
   g_assert_nonnull (strstr (psephos_chart_get_caption (chart), "bypolls-2024.csv"));
   g_assert_nonnull (strstr (psephos_chart_get_subtitle (chart), "Assembly bypolls July 2024"));
+  /* In words, for screen readers. */
+  {
+    g_autofree char *summary = psephos_chart_dup_summary (chart);
+
+    g_assert_true (g_str_has_prefix (summary, "Kamlesh Thakur (INC) 32,737 votes, won; Hoshiyar Singh (BJP) 23,338 votes;"));
+    g_assert_nonnull (strstr (summary, "Margin 9,399."));
+    g_assert_nonnull (strstr (summary, "NOTA 421."));
+    g_assert_nonnull (strstr (list->desc, summary));
+  }
 }
 
 static void
@@ -582,6 +591,11 @@ test_bypoll_hemicycle (Fixture *f, gconstpointer data)
   g_assert_nonnull (majority);
   g_assert_cmpfloat (majority->value, ==, 7);
   g_assert_nonnull (find_text (list, PSEPHOS_ROLE_LEGEND_LABEL, NULL));
+  {
+    g_autofree char *summary = psephos_chart_dup_summary (chart);
+
+    g_assert_cmpstr (summary, ==, "AITC 4, INC 4, BJP 2, AAP 1, DMK 1, IND 1 of 13 seats; majority 7.");
+  }
 }
 
 static void

@@ -1149,9 +1149,14 @@ _psephos_chart_layout_model (const PsephosChartModel *model,
   l.pal = _psephos_chart_palette (theme);
   l.list = psephos_display_list_new (width, height, theme);
   l.list->title = g_strdup (model->title);
-  l.list->desc = model->subtitle ? g_strdup_printf ("%s. %s", model->subtitle,
-                                                    model->caption ? model->caption : "")
-                                 : g_strdup (model->caption);
+  {
+    g_autofree char *summary = _psephos_chart_model_summary (model, locale);
+
+    l.list->desc = g_strdup_printf ("%s%s%s %s", model->subtitle ? model->subtitle : "",
+                                    model->subtitle ? ". " : "", summary,
+                                    model->caption ? model->caption : "");
+    g_strstrip (l.list->desc);
+  }
   l.width = width;
   l.height = height;
   l.pad = CLAMP (MIN (width, height) * 0.035, 6, 32);

@@ -61,6 +61,9 @@ PsephosChartItem *_psephos_chart_model_add (PsephosChartModel *model,
 PsephosChart *_psephos_chart_new_for_model (PsephosChartModel *model);
 const PsephosChartModel *_psephos_chart_get_model (PsephosChart *self);
 
+/* psephos-chart-summary.c: the chart's numbers in a sentence or two. */
+char *_psephos_chart_model_summary (const PsephosChartModel *model, const char *locale);
+
 /* psephos-chart-data.c: reads a model from a store. */
 PsephosChartModel *_psephos_chart_model_from_store (PsephosStore *store,
                                                     PsephosChartKind kind,

@@ -244,6 +244,19 @@ psephos_chart_get_caption (PsephosChart *self)
   return self->model->caption;
 }
 
+char *
+psephos_chart_dup_summary (PsephosChart *self)
+{
+  g_autofree char *locale = NULL;
+
+  g_return_val_if_fail (PSEPHOS_IS_CHART (self), NULL);
+
+  g_mutex_lock (&self->lock);
+  locale = g_strdup (self->locale);
+  g_mutex_unlock (&self->lock);
+  return _psephos_chart_model_summary (self->model, locale);
+}
+
 void
 psephos_chart_set_locale (PsephosChart *self, const char *locale)
 {

@@ -93,6 +93,11 @@ const char *psephos_chart_get_title (PsephosChart *self);
 const char *psephos_chart_get_subtitle (PsephosChart *self);
 const char *psephos_chart_get_caption (PsephosChart *self);
 
+/* What the chart shows in words, for screen readers (the app's accessible
+ * description; the SVG's <desc>): "BJP 240, INC 99, … of 543 seats;
+ * majority 272." */
+char *psephos_chart_dup_summary (PsephosChart *self);
+
 /* Numbers are written for this locale ("en_IN", "hi_IN.UTF-8", "de_DE"…);
  * NULL: the process's LC_NUMERIC, else $LC_ALL/$LC_NUMERIC/$LANG. */
 void psephos_chart_set_locale (PsephosChart *self, const char *locale);
