@@ -16,50 +16,10 @@
 #include "psephos-tree-row.h"
 #include "psephos-window-private.h"
 
-/* GTK 4.8 list views make a row widget for up to 200 items at once: keep
- * the results short enough to stay fast on every keystroke. */
-#define MAX_SEARCH_RESULTS 60
-
-struct _PsephosWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-  PsephosSession *session;
-  GtkTreeListModel *tree_model;
-  GtkSingleSelection *tree_selection;
-  GtkSingleSelection *results_selection;
-  PsephosSearchIndex *search_index;
-  GCancellable *search_cancellable;
-  char *pending_search;
-  char *last_message;
-  gboolean changing_election;
-
-  AdwToastOverlay *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkDropDown *election_dropdown;
-  AdwViewStack *view_stack;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
-  GtkStack *sidebar_stack;
-  GtkListView *tree_view;
-  GtkListView *results_view;
-  GtkStack *detail_stack;
-  AdwStatusPage *status_page;
-  PsephosElectionPage *election_page;
-  PsephosStatePage *state_page;
-  PsephosSeatPage *seat_page;
-  PsephosCandidatePage *candidate_page;
-  PsephosArticleView *article_view;
-};
 
 G_DEFINE_FINAL_TYPE (PsephosWindow, psephos_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void search_changed_cb (GtkSearchEntry *entry, PsephosWindow *self);
-static void search_stop_cb (GtkSearchEntry *entry, PsephosWindow *self);
-static void search_activate_cb (GtkSearchEntry *entry, PsephosWindow *self);
 static void election_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PsephosWindow *self);
-static void result_activated_cb (GtkListView *view, guint position, PsephosWindow *self);
 static gboolean tree_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
                                      GdkModifierType state, PsephosWindow *self);
 static gboolean drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PsephosWindow *self);
@@ -131,11 +91,11 @@ psephos_window_class_init (PsephosWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsephosWindow, seat_page);
   gtk_widget_class_bind_template_child (widget_class, PsephosWindow, candidate_page);
   gtk_widget_class_bind_template_child (widget_class, PsephosWindow, article_view);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_changed_cb", G_CALLBACK (_psephos_window_search_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_stop_cb", G_CALLBACK (_psephos_window_search_stop_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "search_activate_cb", G_CALLBACK (_psephos_window_search_activate_cb));
   gtk_widget_class_bind_template_callback (widget_class, election_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "result_activated_cb", G_CALLBACK (_psephos_window_result_activated_cb));
   gtk_widget_class_bind_template_callback (widget_class, tree_key_pressed_cb);
 
   _psephos_window_install_actions (widget_class);
@@ -243,7 +203,6 @@ results_selection_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, 
 
 /* ---- loading ------------------------------------------------------------ */
 
-static void search_index_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data);
 
 static void
 rebuild_tree (PsephosWindow *self)
@@ -277,7 +236,7 @@ rebuild_tree (PsephosWindow *self)
   else
     {
       self->search_cancellable = g_cancellable_new ();
-      psephos_search_index_build_async (self->session, e->id, self->search_cancellable, search_index_ready_cb, g_object_ref (self));
+      psephos_search_index_build_async (self->session, e->id, self->search_cancellable, _psephos_window_search_index_ready_cb, g_object_ref (self));
     }
 }
 
@@ -583,115 +542,6 @@ psephos_window_get_page (PsephosWindow *self, const char *name)
   if (g_strcmp0 (name, "sources") == 0)
     return GTK_WIDGET (self->article_view);
   return gtk_stack_get_child_by_name (self->detail_stack, name);
-}
-
-/* ---- search --------------------------------------------------------------- */
-
-static void
-run_search (PsephosWindow *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr (GListModel) results = NULL;
-
-  if (*text == '\0')
-    {
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "tree");
-      return;
-    }
-  if (self->search_index == NULL || self->session == NULL)
-    return; /* runs again when the index is ready */
-  results = psephos_search_index_query (self->search_index, text, MAX_SEARCH_RESULTS);
-  gtk_single_selection_set_model (self->results_selection, results);
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (results) > 0 ? "results" : "no-results");
-}
-
-static void
-search_index_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (PsephosWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  PsephosSearchIndex *index = psephos_search_index_build_finish (result, &error);
-
-  if (index == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not build the search index: %s", error->message);
-      return;
-    }
-  if (self->session == NULL || psephos_search_index_get_election_id (index) != psephos_session_get_election_id (self->session))
-    {
-      psephos_search_index_free (index);
-      return;
-    }
-  g_clear_pointer (&self->search_index, psephos_search_index_free);
-  self->search_index = index;
-  run_search (self);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry, PsephosWindow *self)
-{
-  run_search (self);
-}
-
-static void
-search_stop_cb (GtkSearchEntry *entry, PsephosWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
-}
-
-static void
-reveal_result (PsephosWindow *self, PsephosTreeItem *item)
-{
-  if (item != NULL)
-    psephos_window_select_subject (self, psephos_tree_item_get_kind (item), psephos_tree_item_get_id (item));
-  gtk_widget_grab_focus (GTK_WIDGET (self->tree_view));
-}
-
-static void
-search_activate_cb (GtkSearchEntry *entry, PsephosWindow *self)
-{
-  g_autoptr (PsephosTreeItem) item = NULL;
-
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") != 0)
-    return;
-  item = g_list_model_get_item (G_LIST_MODEL (self->results_selection), 0);
-  reveal_result (self, item);
-}
-
-static void
-result_activated_cb (GtkListView *view, guint position, PsephosWindow *self)
-{
-  g_autoptr (PsephosTreeItem) item = g_list_model_get_item (G_LIST_MODEL (self->results_selection), position);
-
-  reveal_result (self, item);
-}
-
-void
-psephos_window_search (PsephosWindow *self, const char *text)
-{
-  g_return_if_fail (PSEPHOS_IS_WINDOW (self));
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
-  run_search (self);
-}
-
-GListModel *
-psephos_window_get_search_results (PsephosWindow *self)
-{
-  g_return_val_if_fail (PSEPHOS_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->results_selection);
-}
-
-gboolean
-psephos_window_is_search_ready (PsephosWindow *self)
-{
-  g_return_val_if_fail (PSEPHOS_IS_WINDOW (self), FALSE);
-  return self->search_index != NULL;
 }
 
 /* ---- keyboard in the tree ------------------------------------------------- */
