@@ -570,7 +570,11 @@ seats_model (Scope *scope, PsephosChartKind kind, GError **error)
                                      model->items->len, seats->len,
                                      margins ? _ (", votes between winner and runner-up") : "",
                                      status);
-  model->value_label = g_strdup (margins ? _ ("Winning margin (votes)") : _ ("Turnout (% of electors)"));
+  if (margins)
+    model->value_label = g_strdup (_ ("Winning margin (votes)"));
+  else
+    /* xgettext:no-c-format */
+    model->value_label = g_strdup (_ ("Turnout (% of electors)"));
   {
     static const char *const margin_facts[] = { "votes", "margin", NULL };
     static const char *const turnout_facts[] = { "turnout_pct", "electors", "votes_polled", NULL };
