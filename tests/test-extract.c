@@ -366,6 +366,54 @@ test_coreference (void)
 }
 
 static void
+test_headlines_and_losers (void)
+{
+  const char *text = "Kamlesh Thakur Wins Dehra Bypoll By 9,399 Votes\n\n"
+                     "In Nalagarh, Hardeep Singh Bawa was declared elected. BJP's K. L. Thakur finished second.\n\n"
+                     "Ashish Sharma lost to Pushpinder Verma by 1,571 votes in Hamirpur. "
+                     "Ravi Thakur was defeated by Anuradha Rana by 2,000 votes in Lahaul and Spiti.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-07-13");
+  PsephosExtractedFact *f;
+
+  g_assert_cmpint (x->election, ==, PSEPHOS_EXTRACT_ELECTION_BYPOLL);
+  for (guint i = 0; i < x->people->len; i++)
+    g_assert_null (strstr (((PsephosExtractedPerson *) g_ptr_array_index (x->people, i))->name, "Wins"));
+  f = find (x, "Kamlesh Thakur", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "won");
+  g_assert_cmpstr (f->seat, ==, "Dehra");
+  f = find (x, "Kamlesh Thakur", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 9399);
+  f = find (x, "Hardeep Singh Bawa", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "won");
+  g_assert_cmpstr (f->seat, ==, "Nalagarh");
+  f = find (x, "K. L. Thakur", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "lost");
+  g_assert_cmpstr (f->party, ==, "BJP");
+  f = find (x, "Pushpinder Verma", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 1571);
+  g_assert_null (find (x, "Ashish Sharma", "margin", 0));
+  f = find (x, "Ashish Sharma", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "lost");
+  f = find (x, "Anuradha Rana", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 2000);
+  f = find (x, "Ravi Thakur", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "lost");
+  f = find (x, "Anuradha Rana", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "won");
+  f = find (x, "K. L. Thakur", "result", 0);
+  g_assert_cmpstr (f->seat, ==, "Nalagarh");
+}
+
+static void
 test_hindi (void)
 {
   const char *text = "झारखंड विधानसभा चुनाव २०२४: बरहेट सीट से हेमंत सोरेन ने भाजपा के गमलियल हेम्ब्रम को ३९,७९१ वोटों के "
@@ -440,6 +488,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/live-rounds", test_live_rounds);
   g_test_add_func ("/extract/coreference", test_coreference);
   g_test_add_func ("/extract/hindi", test_hindi);
+  g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();
 }

@@ -44,7 +44,7 @@ static const char *const not_name_words[] = {
   "were", "will", "has", "have", "had", "not", "no", "yes", "all", "both", "each", "every",
   "other", "others", "some", "many", "more", "most", "several", "first", "second", "third",
   "final", "exit", "opinion", "survey", "pollster", "pollsters", "data", "report", "reports",
-  NULL
+  "by", "votes", "seats", "bypolls", "lakh", "crore", "margin", "vs", "versus", "against", NULL
 };
 
 /* Titles before a name. */
@@ -68,7 +68,7 @@ static const char *const seat_result_cues[] = {
   "won", "win", "wins", "winning", "victory", "lead", "leading", "leads", "trailing",
   "trails", "ahead", "behind", "triumphed", "elected", "retained", "retains", "defeated",
   "lost", "losing", "victorious", "clinched", "clinches", "bagged", "contesting",
-  "contested", "contest", "candidate", "nominee", "bypoll", "seat", NULL
+  "contested", "contest", "candidate", "nominee", "bypoll", "seat", "votes", "margin", "runner", "up", NULL
 };
 
 /* States news writes by a shorter name. */
@@ -468,6 +468,7 @@ add_seat_mention (Ctx *ctx, int a, int b, const char *text)
   _psephos_extract_note_seat (ctx, m.abbr, state);
   add_mention (ctx, &m);
   ctx->last_seat = m.abbr;
+  ctx->paragraph_seat = m.abbr;
 }
 
 /* Classifies the run [a, b) of capitalised non-party, non-state words. */
@@ -520,7 +521,9 @@ is_name_word (const Token *t)
           g_hash_table_add (s, (char *) *w);
       g_once_init_leave (&set, s);
     }
-  return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower);
+  /* Title Case headlines: "Kamlesh Thakur Wins Dehra Bypoll By 9,399 Votes" */
+  return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower)
+         && !_psephos_extract_is_cue_word (t->lower);
 }
 
 /* First words (lower case) of every party and state name, abbreviation and

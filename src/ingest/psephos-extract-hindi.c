@@ -271,6 +271,8 @@ _psephos_extract_rules_hindi (Ctx *ctx)
               int behind = word_after (ctx, k + 1, 3, W ("पीछे"));
 
               subject = hindi_subject (ctx, v, "ने");
+              if (subject == NULL)
+                subject = name_before (ctx, first); /* "हेमंत सोरेन ३९,७९१ वोटों से जीते" */
               if (subject == NULL || (win < 0 && ahead < 0 && behind < 0))
                 continue;
               if (behind >= 0)

@@ -79,14 +79,15 @@ typedef struct
   GStringChunk *strings;
 
   /* article state */
-  GHashTable *party_cache; /* written key → interned abbreviation or "" */
-  GHashTable *seats;       /* seat key → interned seat name */
-  GHashTable *seat_state;  /* interned seat name → interned state name */
-  const char *last_state;  /* last state named */
-  const char *last_seat;   /* last seat named */
-  const char *last_party;  /* last party named (for "the party") */
-  int last_person;         /* last person who was a subject, -1 */
-  char *as_of;             /* stated time carried within a paragraph */
+  GHashTable *party_cache;    /* written key → interned abbreviation or "" */
+  GHashTable *seats;          /* seat key → interned seat name */
+  GHashTable *seat_state;     /* interned seat name → interned state name */
+  const char *last_state;     /* last state named */
+  const char *last_seat;      /* last seat named */
+  const char *paragraph_seat; /* last seat named in this paragraph */
+  const char *last_party;     /* last party named (for "the party") */
+  int last_person;            /* last person who was a subject, -1 */
+  char *as_of;                /* stated time carried within a paragraph */
   gboolean paragraph_start;
   int lok_sabha_year;      /* year a "2024 Lok Sabha elections" names */
   GHashTable *person_keys; /* name key → person index + 1 */
@@ -134,6 +135,8 @@ void _psephos_extract_clause (Ctx *ctx, int v, int *clause0, int *clause1);
 gboolean _psephos_extract_guarded (Ctx *ctx, int v);
 /* psephos-extract-results.c: won / lost / leading / trailing */
 void _psephos_extract_results (Ctx *ctx);
+/* a word the result rules start from ("wins", "defeats", "leads" …) */
+gboolean _psephos_extract_is_cue_word (const char *lower);
 /* psephos-extract-hindi.c: Hindi rules over one sentence */
 void _psephos_extract_rules_hindi (Ctx *ctx);
 const char *_psephos_extract_hindi_party (const char *word);

@@ -162,7 +162,14 @@ won_at (Ctx *ctx, int v, int *last, Mention **noun_subject)
       return FALSE;
     }
   if (_psephos_tok_is (t, "elected"))
-    return _psephos_tok_in (_psephos_tok (ctx, v - 1), W ("was", "been", "is", "got", "re", "-"));
+    return _psephos_tok_in (_psephos_tok (ctx, v - 1), W ("was", "been", "is", "got", "re", "-", "declared"));
+  /* "was declared the winner", "emerged the winner" */
+  if (_psephos_tok_is (t, "declared") && _psephos_tok_is (next, "the")
+      && _psephos_tok_is (_psephos_tok (ctx, v + 2), "winner"))
+    {
+      *last = v + 2;
+      return TRUE;
+    }
   if (_psephos_tok_in (t, defeat_verbs))
     {
       /* "was defeated by" is the loser's */
@@ -211,6 +218,13 @@ lead_at (Ctx *ctx, int v, const char **result)
       return TRUE;
     }
   if (_psephos_tok_is (t, "defeated") && _psephos_tok_in (prev, W ("was", "were", "been", "is", "got")))
+    {
+      *result = "lost";
+      return TRUE;
+    }
+  /* "finished second", "was the runner-up" */
+  if ((_psephos_tok_is (t, "finished") && _psephos_tok_in (next, W ("second", "third", "fourth", "runner")))
+      || (_psephos_tok_is (t, "runner") && _psephos_tok_is (next, "-") && _psephos_tok_is (_psephos_tok (ctx, v + 2), "up")))
     {
       *result = "lost";
       return TRUE;
@@ -296,6 +310,8 @@ victory_for (Ctx *ctx, int v)
     }
 }
 
+static GHashTable *cue_set (void);
+
 /* Every word the rules below start from: other words are skipped with one
  * hash lookup. */
 static const char *const cue_words[] = {
@@ -304,8 +320,14 @@ static const char *const cue_words[] = {
   "wrests", "snatched", "romped", "clinches", "bagged", "bags", "win", "victory", "victories", "triumph",
   "elected", "defeated", "defeating", "defeats", "defeat", "beat", "beating", "beats", "trounced", "trouncing",
   "routed", "routing", "vanquished", "outpolled", "edged", "pipped", "leading", "leads", "ahead", "lead",
-  "trailing", "trails", "lagging", "behind", "lost", "loses", "conceded", NULL
+  "trailing", "trails", "lagging", "behind", "lost", "loses", "conceded", "declared", "finished", "runner", NULL
 };
+
+gboolean
+_psephos_extract_is_cue_word (const char *lower)
+{
+  return g_hash_table_contains (cue_set (), lower);
+}
 
 static GHashTable *
 cue_set (void)
@@ -377,13 +399,14 @@ _psephos_extract_results (Ctx *ctx)
           if (_psephos_extract_guarded (ctx, v) || tally_follows (ctx, v))
             continue;
           /* "leading by 3,000 votes" is the margin rule's */
-          if (_psephos_tok_is (next, "by") || _psephos_tok_is (next, "of"))
+          if ((_psephos_tok_is (next, "by") || _psephos_tok_is (next, "of")) && !g_str_equal (result, "lost"))
             continue;
           subject = _psephos_extract_subject (ctx, v, WANT_PERSON | WANT_PARTY, TRUE);
           seat = _psephos_extract_seat_for (ctx, v);
           result_fact (ctx, subject, result, v, v, seat);
-          /* "lost to Z": Z won */
-          if (g_str_equal (result, "lost") && _psephos_tok_is (next, "to") && _psephos_tok (ctx, v + 2)
+          /* "lost to Z", "was defeated by Z": Z won */
+          if (g_str_equal (result, "lost") && (_psephos_tok_is (next, "to") || _psephos_tok_is (next, "by"))
+              && _psephos_tok (ctx, v + 2)
               && _psephos_tok (ctx, v + 2)->mention >= 0)
             {
               Mention *w = _psephos_mention (ctx, _psephos_tok (ctx, v + 2)->mention);

@@ -163,6 +163,13 @@ set_seat (Ctx *ctx, PsephosExtractedFact *f, const Mention *subject, const Menti
           p->seat = g_strdup (name);
           p->state = g_strdup (_psephos_extract_state_of_seat (ctx, name));
         }
+      /* a paragraph about one seat: "BJP's K. L. Thakur finished second." */
+      if (p->seat == NULL && name == NULL && ctx->paragraph_seat != NULL)
+        {
+          name = ctx->paragraph_seat;
+          p->seat = g_strdup (name);
+          p->state = g_strdup (_psephos_extract_state_of_seat (ctx, name));
+        }
       p->is_candidate = TRUE;
       if (name == NULL)
         name = p->seat;
@@ -435,6 +442,28 @@ votes_rule (Ctx *ctx, int v, int unit)
         }
       subject = subject_of_full (ctx, cue_margin, WANT_PERSON | WANT_PARTY,
                                  !_psephos_tok_in (cue, W ("by", "margin", "defeating", "defeated")));
+      /* "X lost to Y by N votes", "X was defeated by Y by N votes": Y's margin */
+      for (int k = c.clause0; k + 2 < first; k++)
+        {
+          Token *w = _psephos_tok (ctx, k), *to = _psephos_tok (ctx, k + 1), *who = _psephos_tok (ctx, k + 2);
+
+          if (((_psephos_tok_in (w, W ("lost", "losing", "lose", "loses")) && _psephos_tok_is (to, "to"))
+               || (_psephos_tok_is (w, "defeated") && _psephos_tok_is (to, "by")))
+              && who->mention >= 0 && _psephos_mention (ctx, who->mention)->kind == M_PERSON)
+            {
+              Mention *winner = _psephos_mention (ctx, who->mention);
+
+              if (_psephos_tok_is (to, "by"))
+                {
+                  PsephosExtractedFact *l = _psephos_extract_add_fact (ctx, subject, "result", w->start, w->end);
+
+                  l->text = g_strdup ("lost");
+                  set_seat (ctx, l, subject, seat_for (ctx, k));
+                }
+              subject = winner;
+              break;
+            }
+        }
       if (subject == NULL || (subject->kind == M_PARTY && seat_for (ctx, v) == NULL))
         return;
       f = number_fact (ctx, subject, "margin", first, unit, num->num.value, q);

@@ -768,6 +768,7 @@ psephos_extract (const char *body, gsize len, const PsephosExtractOptions *optio
       if (memchr (body + prev_end, '\n', ctx.s_start - prev_end) != NULL || i == 0)
         {
           ctx.paragraph_start = TRUE;
+          ctx.paragraph_seat = NULL;
           g_clear_pointer (&ctx.as_of, g_free);
           quoted = FALSE;
         }
