@@ -704,6 +704,90 @@ test_dangling (Fixture *f, gconstpointer data)
   assert_refused (f, "bad-count.xml", bad_count, ":7: Count is not a count of votes: ‘3a737’");
 }
 
+/* Damaged copies of a real report (cut short, bytes changed, lines
+ * dropped or repeated): each is imported or refused with a message naming
+ * the file, a refused one leaves no source behind, and the store stays
+ * sound. */
+static void
+test_mutations (Fixture *f, gconstpointer data)
+{
+  g_autofree char *store_path = in_dir (f, "synthetic.psephos");
+  g_autofree char *target_path = in_dir (f, "target.psephos");
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (PsephosStore) target = NULL;
+  g_autoptr (GBytes) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (1500100);
+  const char *text;
+  gsize len;
+  guint n_imported = 0, n_refused = 0;
+
+  build_synthetic (store_path);
+  store = open_store (store_path);
+  report = psephos_nist_export_bytes (store, election_id (store, "bypolls"), NULL, &error);
+  g_assert_no_error (error);
+  text = g_bytes_get_data (report, &len);
+  target = open_store (target_path);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr (GString) mutated = g_string_new_len (text, (gssize) len);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GError) local_error = NULL;
+      g_autoptr (GPtrArray) before = psephos_store_list_sources (target, NULL);
+      g_autoptr (GPtrArray) after = NULL;
+      guint at = (guint) g_rand_int_range (rand, 0, (gint32) mutated->len);
+
+      switch (i % 4)
+        {
+          case 0:
+            g_string_truncate (mutated, at);
+            break;
+          case 1:
+            for (int k = 0; k < 4; k++)
+              mutated->str[g_rand_int_range (rand, 0, (gint32) mutated->len)] = "<>&\"x9 /:\n"[g_rand_int_range (rand, 0, 11)];
+            break;
+          case 2:
+            {
+              const char *nl = strchr (mutated->str + at, '\n');
+
+              if (nl != NULL)
+                {
+                  const char *next = strchr (nl + 1, '\n');
+                  g_string_erase (mutated, nl - mutated->str, next ? next - nl : 1);
+                }
+            }
+            break;
+          default:
+            {
+              const char *nl = strchr (mutated->str + at, '\n');
+              const char *next = nl ? strchr (nl + 1, '\n') : NULL;
+
+              if (next != NULL)
+                {
+                  g_autofree char *line = g_strndup (nl, (gsize) (next - nl));
+                  g_string_insert (mutated, next - mutated->str, line);
+                }
+            }
+            break;
+        }
+      bytes = g_bytes_new (mutated->str, mutated->len);
+      if (psephos_nist_import (target, "mutated.xml", bytes, NULL, NULL, NULL, &local_error))
+        n_imported++;
+      else
+        {
+          n_refused++;
+          g_assert_true (g_str_has_prefix (local_error->message, "mutated.xml"));
+          after = psephos_store_list_sources (target, NULL);
+          g_assert_cmpuint (after->len, ==, before->len);
+        }
+    }
+  g_test_message ("%u imported, %u refused", n_imported, n_refused);
+  g_assert_cmpuint (n_refused, >, 0);
+  g_assert_true (psephos_store_check (target, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_sniff (void)
 {
@@ -817,6 +901,7 @@ main (int argc, char *argv[])
   ADD ("/nist/import/refuses-billion-laughs", test_billion_laughs);
   ADD ("/nist/import/refuses-broken", test_broken);
   ADD ("/nist/import/refuses-dangling", test_dangling);
+  ADD ("/nist/import/mutations", test_mutations);
   ADD ("/nist/cli", test_cli);
   ADD ("/nist/export/async", test_export_async);
   ADD ("/nist/round-trip/jharkhand-2024", test_jharkhand);
