@@ -262,6 +262,16 @@ party_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 }
 
+static void
+chart_ready_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (PsephosElectionPage) self = user_data;
+  g_autoptr (PsephosChart) chart = psephos_session_new_chart_finish (PSEPHOS_SESSION (source), result, NULL);
+
+  if (chart != NULL && PSEPHOS_SESSION (source) == self->session)
+    psephos_chart_view_set_chart (self->chart, chart);
+}
+
 void
 psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
 {
@@ -270,7 +280,6 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   PsephosFactQuery q = { 0 };
   g_autoptr (GPtrArray) parties = NULL;
   g_autoptr (GPtrArray) alliances = NULL;
-  g_autoptr (PsephosChart) chart = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *seats = NULL, *mark = NULL, *declared = NULL, *turnout = NULL;
   PsephosChartQuery cq = { 0 };
@@ -347,11 +356,11 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   psephos_session_list_facts_async (session, &q, self->cancellable, party_facts_cb, g_object_ref (self));
 
   cq.election_id = e->id;
-  chart = psephos_chart_new_for_store (store, PSEPHOS_CHART_TALLY, &cq, NULL);
   /* Room for a bar per party (the chart groups the smallest). */
   gtk_widget_set_size_request (GTK_WIDGET (self->chart), -1,
                                CLAMP (150 + 24 * (int) MIN (parties != NULL ? parties->len : 0, 12), 220, 480));
-  psephos_chart_view_set_chart (self->chart, chart);
+  psephos_chart_view_set_chart (self->chart, NULL);
+  psephos_session_new_chart_async (session, PSEPHOS_CHART_TALLY, &cq, self->cancellable, chart_ready_cb, g_object_ref (self));
 }
 
 PsephosChart *

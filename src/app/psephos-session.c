@@ -128,7 +128,7 @@ psephos_session_new (PsephosStore *store)
       g_warning ("Could not list elections: %s", error->message);
       self->elections = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_election_free);
     }
-  psephos_session_reload_sources (self);
+  /* Sources are read when first needed (citations, the reader). */
   return self;
 }
 
@@ -184,6 +184,8 @@ GPtrArray *
 psephos_session_get_sources (PsephosSession *self)
 {
   g_return_val_if_fail (PSEPHOS_IS_SESSION (self), NULL);
+  if (self->sources == NULL)
+    psephos_session_reload_sources (self);
   return self->sources;
 }
 
@@ -215,6 +217,8 @@ const PsephosSource *
 psephos_session_lookup_source (PsephosSession *self, gint64 source_id)
 {
   g_return_val_if_fail (PSEPHOS_IS_SESSION (self), NULL);
+  if (self->sources == NULL)
+    psephos_session_reload_sources (self);
   return g_hash_table_lookup (self->source_by_id, &source_id);
 }
 
@@ -334,6 +338,60 @@ psephos_session_list_facts_async (PsephosSession *self,
 
 GPtrArray *
 psephos_session_list_facts_finish (PsephosSession *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct {
+  PsephosChartKind kind;
+  PsephosChartQuery query;
+} ChartData;
+
+static void
+chart_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  PsephosSession *self = source;
+  ChartData *d = task_data;
+  g_autoptr (GError) error = NULL;
+  PsephosChart *chart = NULL;
+  PsephosStore *store = _psephos_session_lock_worker_store (self, &error);
+
+  if (store != NULL && !g_cancellable_set_error_if_cancelled (cancellable, &error))
+    chart = psephos_chart_new_for_store (store, d->kind, &d->query, &error);
+  _psephos_session_unlock_worker_store (self);
+  if (chart == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, chart, g_object_unref);
+}
+
+void
+psephos_session_new_chart_async (PsephosSession *self,
+                                 PsephosChartKind kind,
+                                 const PsephosChartQuery *query,
+                                 GCancellable *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ChartData *d;
+
+  g_return_if_fail (PSEPHOS_IS_SESSION (self));
+  g_return_if_fail (query != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, psephos_session_new_chart_async);
+  d = g_new0 (ChartData, 1);
+  d->kind = kind;
+  d->query.election_id = query->election_id;
+  d->query.contest_id = query->contest_id;
+  g_task_set_task_data (task, d, g_free);
+  g_task_run_in_thread (task, chart_thread);
+}
+
+PsephosChart *
+psephos_session_new_chart_finish (PsephosSession *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);

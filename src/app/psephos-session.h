@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "psephos-chart.h"
 #include "psephos-store.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,18 @@ void psephos_session_list_facts_async (PsephosSession *self,
 GPtrArray *psephos_session_list_facts_finish (PsephosSession *self,
                                               GAsyncResult *result,
                                               GError **error);
+
+/* Makes a chart (by ids: @query's names are ignored) in a worker thread:
+ * reading what a chart needs can take a while on a big store. */
+void psephos_session_new_chart_async (PsephosSession *self,
+                                      PsephosChartKind kind,
+                                      const PsephosChartQuery *query,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data);
+PsephosChart *psephos_session_new_chart_finish (PsephosSession *self,
+                                                GAsyncResult *result,
+                                                GError **error);
 
 /* For worker threads: the session's second connection, opened on first use
  * (its integrity check paid once), held until unlocked. NULL on error (still
