@@ -306,10 +306,16 @@ find_by_part (Ctx *ctx, const char *word_lower)
 {
   int best = -1, best_seen = -1;
 
+  /* each person's name key, computed once */
+  while (ctx->person_name_keys->len < ctx->x->people->len)
+    {
+      PsephosExtractedPerson *p = g_ptr_array_index (ctx->x->people, ctx->person_name_keys->len);
+
+      g_ptr_array_add (ctx->person_name_keys, name_key (p->name));
+    }
   for (guint i = 0; i < ctx->x->people->len; i++)
     {
-      PsephosExtractedPerson *p = g_ptr_array_index (ctx->x->people, i);
-      g_autofree char *key = name_key (p->name);
+      const char *key = g_ptr_array_index (ctx->person_name_keys, i);
       const char *last = strrchr (key, ' ');
       gsize first_len = strcspn (key, " ");
       int seen = g_array_index (ctx->person_seen, int, i);
@@ -519,11 +525,13 @@ is_name_word (const Token *t)
       for (const char *const *w = not_name_words; *w != NULL; w++)
         if (!g_hash_table_contains (s, *w))
           g_hash_table_add (s, (char *) *w);
+      /* Title Case headlines: "Kamlesh Thakur Wins Dehra Bypoll By 9,399 Votes" */
+      for (const char *const *w = _psephos_extract_cue_words; *w != NULL; w++)
+        if (!g_hash_table_contains (s, *w))
+          g_hash_table_add (s, (char *) *w);
       g_once_init_leave (&set, s);
     }
-  /* Title Case headlines: "Kamlesh Thakur Wins Dehra Bypoll By 9,399 Votes" */
-  return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower)
-         && !_psephos_extract_is_cue_word (t->lower);
+  return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower);
 }
 
 /* First words (lower case) of every party and state name, abbreviation and

@@ -9,6 +9,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "psephos-extract.h"
 #include "psephos-numbers.h"
 
@@ -89,9 +91,10 @@ typedef struct
   int last_person;            /* last person who was a subject, -1 */
   char *as_of;                /* stated time carried within a paragraph */
   gboolean paragraph_start;
-  int lok_sabha_year;      /* year a "2024 Lok Sabha elections" names */
-  GHashTable *person_keys; /* name key → person index + 1 */
-  GArray *person_seen;     /* int per person: the sentence it was last named in */
+  int lok_sabha_year;          /* year a "2024 Lok Sabha elections" names */
+  GHashTable *person_keys;     /* name key → person index + 1 */
+  GArray *person_seen;         /* int per person: the sentence it was last named in */
+  GPtrArray *person_name_keys; /* char * per person: its name key */
   int sentence_no;
 
   /* the current sentence's election (Lok Sabha tallies in a bypoll report) */
@@ -107,9 +110,38 @@ PsephosExtractedFact *_psephos_extract_add_fact (Ctx *ctx,
                                                  const char *attribute,
                                                  gsize start,
                                                  gsize end);
-gboolean _psephos_tok_is (const Token *t, const char *word);
-gboolean _psephos_tok_in (const Token *t, const char *const *words);
-Token *_psephos_tok (Ctx *ctx, int i);
+
+/* Token @i of the sentence, NULL out of range. */
+static inline Token *
+_psephos_tok (Ctx *ctx, int i)
+{
+  if (i < 0 || (guint) i >= ctx->tokens->len)
+    return NULL;
+  return &g_array_index (ctx->tokens, Token, i);
+}
+
+/* Is @t the word @word (lower case)? */
+static inline gboolean
+_psephos_tok_is (const Token *t, const char *word)
+{
+  return t != NULL && t->lower[0] == word[0] && t->kind != TOK_NUMBER && strcmp (t->lower, word) == 0;
+}
+
+/* Is @t one of @words (NULL-terminated, lower case)? */
+static inline gboolean
+_psephos_tok_in (const Token *t, const char *const *words)
+{
+  char c0, c1;
+
+  if (t == NULL || t->kind == TOK_NUMBER)
+    return FALSE;
+  c0 = t->lower[0];
+  c1 = t->lower[1];
+  for (; *words != NULL; words++)
+    if (c0 == (*words)[0] && c1 == (*words)[1] && (c1 == '\0' || strcmp (t->lower + 2, *words + 2) == 0))
+      return TRUE;
+  return FALSE;
+}
 Mention *_psephos_mention (Ctx *ctx, int i);
 int _psephos_n_tokens (Ctx *ctx);
 
@@ -137,6 +169,7 @@ gboolean _psephos_extract_guarded (Ctx *ctx, int v);
 void _psephos_extract_results (Ctx *ctx);
 /* a word the result rules start from ("wins", "defeats", "leads" …) */
 gboolean _psephos_extract_is_cue_word (const char *lower);
+extern const char *const _psephos_extract_cue_words[];
 /* psephos-extract-hindi.c: Hindi rules over one sentence */
 void _psephos_extract_rules_hindi (Ctx *ctx);
 const char *_psephos_extract_hindi_party (const char *word);

@@ -314,7 +314,7 @@ static GHashTable *cue_set (void);
 
 /* Every word the rules below start from: other words are skipped with one
  * hash lookup. */
-static const char *const cue_words[] = {
+const char *const _psephos_extract_cue_words[] = {
   "secured", "securing", "registered", "recorded", "scored", "notched", "emerged", "clinched", "clinching",
   "sealed", "achieved", "pulled", "won", "wins", "triumphed", "triumphs", "retained", "retains", "wrested",
   "wrests", "snatched", "romped", "clinches", "bagged", "bags", "win", "victory", "victories", "triumph",
@@ -338,7 +338,7 @@ cue_set (void)
     {
       GHashTable *s = g_hash_table_new (g_str_hash, g_str_equal);
 
-      for (const char *const *w = cue_words; *w != NULL; w++)
+      for (const char *const *w = _psephos_extract_cue_words; *w != NULL; w++)
         if (!g_hash_table_contains (s, *w))
           g_hash_table_add (s, (char *) *w);
       g_once_init_leave (&set, s);

@@ -33,14 +33,6 @@ _psephos_extract_intern (Ctx *ctx, const char *s, gssize len)
     }
 }
 
-Token *
-_psephos_tok (Ctx *ctx, int i)
-{
-  if (i < 0 || (guint) i >= ctx->tokens->len)
-    return NULL;
-  return &g_array_index (ctx->tokens, Token, i);
-}
-
 int
 _psephos_n_tokens (Ctx *ctx)
 {
@@ -53,27 +45,6 @@ _psephos_mention (Ctx *ctx, int i)
   if (i < 0 || (guint) i >= ctx->mentions->len)
     return NULL;
   return &g_array_index (ctx->mentions, Mention, i);
-}
-
-gboolean
-_psephos_tok_is (const Token *t, const char *word)
-{
-  return t != NULL && t->lower[0] == word[0] && t->kind != TOK_NUMBER && strcmp (t->lower, word) == 0;
-}
-
-gboolean
-_psephos_tok_in (const Token *t, const char *const *words)
-{
-  char c0, c1;
-
-  if (t == NULL || t->kind == TOK_NUMBER)
-    return FALSE;
-  c0 = t->lower[0];
-  c1 = t->lower[1];
-  for (; *words != NULL; words++)
-    if (c0 == (*words)[0] && c1 == (*words)[1] && (c1 == '\0' || strcmp (t->lower + 2, *words + 2) == 0))
-      return TRUE;
-  return FALSE;
 }
 
 const char *
@@ -342,11 +313,19 @@ tokenise (Ctx *ctx)
           while (body + j < end)
             {
               const char *q = body + j;
-              gunichar v = (guchar) *q < 0x80 ? (gunichar) *q : g_utf8_get_char (q);
+              gunichar v;
 
+              if ((guchar) *q < 0x80)
+                {
+                  if (!g_ascii_isalnum (*q))
+                    break;
+                  j++;
+                  continue;
+                }
+              v = g_utf8_get_char (q);
               if (!is_word_char (v))
                 break;
-              j += (guchar) *q < 0x80 ? 1 : (gsize) (g_utf8_next_char (q) - q);
+              j += g_utf8_next_char (q) - q;
             }
           t.kind = TOK_WORD;
           t.end = t.poss_end = j;
@@ -758,6 +737,7 @@ psephos_extract (const char *body, gsize len, const PsephosExtractOptions *optio
   ctx.seat_state = g_hash_table_new (g_str_hash, g_str_equal);
   ctx.person_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.person_seen = g_array_new (FALSE, TRUE, sizeof (int));
+  ctx.person_name_keys = g_ptr_array_new_with_free_func (g_free);
   ctx.last_person = -1;
 
   psephos_extract_split_sentences (body, len, bounds);
@@ -804,6 +784,7 @@ psephos_extract (const char *body, gsize len, const PsephosExtractOptions *optio
   g_hash_table_unref (ctx.seat_state);
   g_hash_table_unref (ctx.person_keys);
   g_array_unref (ctx.person_seen);
+  g_ptr_array_unref (ctx.person_name_keys);
   g_string_chunk_free (ctx.strings);
   return x;
 }
