@@ -93,8 +93,12 @@ child_app (const char *store, gboolean measure_more)
   gtk_window_present (GTK_WINDOW (win));
   wait_paint (GTK_WIDGET (win));
   printf ("painted %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - t_start);
-  if (g_getenv ("BENCH_APP_DEBUG") != NULL)
-    printf ("debug maxrss-at-first-paint %ld\n", max_rss_kb ());
+  fflush (stdout);
+  /* Then the store is open and the results are on screen. */
+  while (psephos_window_is_loading (win))
+    g_main_context_iteration (NULL, TRUE);
+  wait_paint (GTK_WIDGET (win));
+  printf ("ready %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - t_start);
   fflush (stdout);
   if (!measure_more)
     return 0;
@@ -161,6 +165,7 @@ child_app (const char *store, gboolean measure_more)
 
 typedef struct {
   double first_paint_ms;
+  double ready_ms;
   double expand_ms;
   int expand_seats;
   double search_max_ms;
@@ -196,6 +201,8 @@ run_child (const char *self, const char *kind, const char *store, gboolean more,
 
       if (g_str_equal (w[0], "painted"))
         out->first_paint_ms = (g_get_monotonic_time () - t0) / 1000.0;
+      else if (g_str_equal (w[0], "ready"))
+        out->ready_ms = (g_get_monotonic_time () - t0) / 1000.0;
       else if (g_str_equal (w[0], "expand"))
         {
           out->expand_ms = g_ascii_strtod (w[1], NULL) / 1000.0;
@@ -228,10 +235,12 @@ compare_double (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+/* Median time to the first painted frame; @ready gets the median time to
+ * the frame showing the store's results. */
 static double
-median_first_paint (const char *self, const char *kind, const char *store)
+median_first_paint (const char *self, const char *kind, const char *store, double *ready)
 {
-  double t[RUNS];
+  double t[RUNS], r[RUNS];
   Sample s;
 
   for (int i = 0; i < RUNS; i++)
@@ -239,8 +248,12 @@ median_first_paint (const char *self, const char *kind, const char *store)
       if (!run_child (self, kind, store, FALSE, &s))
         return -1;
       t[i] = s.first_paint_ms;
+      r[i] = s.ready_ms;
     }
   qsort (t, RUNS, sizeof t[0], compare_double);
+  qsort (r, RUNS, sizeof r[0], compare_double);
+  if (ready != NULL)
+    *ready = r[RUNS / 2];
   return t[RUNS / 2];
 }
 
@@ -248,7 +261,7 @@ int
 main (int argc, char *argv[])
 {
   const char *self = argv[0];
-  double minimal, sample_paint, big_paint = -1;
+  double minimal, sample_paint, big_paint = -1, sample_ready = -1, big_ready = -1;
   Sample more;
   gboolean ok = TRUE;
 
@@ -271,16 +284,18 @@ main (int argc, char *argv[])
     }
   g_setenv ("PSEPHOS_NO_DIALOGS", "1", TRUE);
 
-  minimal = median_first_paint (self, "minimal", NULL);
-  sample_paint = median_first_paint (self, "app", argv[1]);
+  minimal = median_first_paint (self, "minimal", NULL, NULL);
+  sample_paint = median_first_paint (self, "app", argv[1], &sample_ready);
   g_print ("first painted window (median of %d, from spawn):\n", RUNS);
   g_print ("  minimal GTK window      %7.1f ms\n", minimal);
-  g_print ("  psephos, sample store   %7.1f ms  (%.2fx minimal)\n", sample_paint, sample_paint / minimal);
+  g_print ("  psephos, sample store   %7.1f ms  (%.2fx minimal); results on screen at %.1f ms\n",
+           sample_paint, sample_paint / minimal, sample_ready);
   ok &= sample_paint < 1000 && sample_paint < 2 * minimal;
   if (argc >= 3 && g_file_test (argv[2], G_FILE_TEST_EXISTS))
     {
-      big_paint = median_first_paint (self, "app", argv[2]);
-      g_print ("  psephos, big store      %7.1f ms  (%.2fx minimal)\n", big_paint, big_paint / minimal);
+      big_paint = median_first_paint (self, "app", argv[2], &big_ready);
+      g_print ("  psephos, big store      %7.1f ms  (%.2fx minimal); results on screen at %.1f ms\n",
+               big_paint, big_paint / minimal, big_ready);
       ok &= big_paint < 1000 && big_paint < 2 * minimal;
     }
 

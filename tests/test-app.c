@@ -211,12 +211,19 @@ prepare_store (void)
     }
 }
 
+static gboolean
+window_loaded (gpointer data)
+{
+  return !psephos_window_is_loading (PSEPHOS_WINDOW (data));
+}
+
 static PsephosWindow *
 open_window (void)
 {
   PsephosWindow *win = psephos_window_new (NULL, store_path);
 
   gtk_window_present (GTK_WINDOW (win));
+  g_assert_true (spin_until (window_loaded, win, 20000));
   spin (200);
   g_assert_nonnull (psephos_window_get_session (win));
   return win;

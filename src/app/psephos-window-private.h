@@ -27,6 +27,7 @@ struct _PsephosWindow
   char *pending_search;
   char *last_message;
   gboolean changing_election;
+  gboolean loading;
 
   AdwToastOverlay *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;

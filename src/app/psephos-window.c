@@ -317,13 +317,35 @@ use_session (PsephosWindow *self, PsephosSession *session, const char *election)
   psephos_article_view_set_session (self->article_view, session);
 }
 
+static void
+use_store (PsephosWindow *self, PsephosStore *store)
+{
+  g_autoptr (PsephosSession) session = psephos_session_new (store);
+  g_autofree char *last = g_settings_get_string (self->settings, "last-election");
+
+  use_session (self, session, last);
+  g_settings_set_string (self->settings, "last-store", psephos_store_get_path (store));
+}
+
+static void
+report_open_error (PsephosWindow *self, const char *path, const GError *error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), base);
+  g_autofree char *message = NULL;
+
+  if (self->session != NULL)
+    message = g_strdup_printf (_("%s\n\nThe store that was open stays open."), error->message);
+  else
+    message = g_strdup (error->message);
+  psephos_window_report_error (self, heading, message);
+}
+
 gboolean
 psephos_window_open_store (PsephosWindow *self, const char *path, GError **error)
 {
   g_autoptr (PsephosStore) store = NULL;
-  g_autoptr (PsephosSession) session = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *last = NULL;
 
   g_return_val_if_fail (PSEPHOS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -331,23 +353,74 @@ psephos_window_open_store (PsephosWindow *self, const char *path, GError **error
   store = psephos_store_open (path, PSEPHOS_STORE_OPEN_READ_ONLY, &local_error);
   if (store == NULL)
     {
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), base);
-      g_autofree char *message = NULL;
-
-      if (self->session != NULL)
-        message = g_strdup_printf (_("%s\n\nThe store that was open stays open."), local_error->message);
-      else
-        message = g_strdup (local_error->message);
-      psephos_window_report_error (self, heading, message);
+      report_open_error (self, path, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  session = psephos_session_new (store);
-  last = g_settings_get_string (self->settings, "last-election");
-  use_session (self, session, last);
-  g_settings_set_string (self->settings, "last-store", path);
+  use_store (self, store);
   return TRUE;
+}
+
+/* Opening checks the whole file (seconds on a big store): it runs in a
+ * thread while the window is already up, saying it is opening. */
+static void
+open_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autoptr (GError) error = NULL;
+  PsephosStore *store = psephos_store_open (task_data, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void open_store_async (PsephosWindow *self, const char *path, const char *fallback);
+
+static void
+open_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  PsephosWindow *self = PSEPHOS_WINDOW (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  const char *fallback = user_data;
+
+  self->loading = FALSE;
+  if (store != NULL)
+    use_store (self, store);
+  else
+    {
+      report_open_error (self, path, error);
+      if (fallback != NULL && g_strcmp0 (fallback, path) != 0)
+        {
+          open_store_async (self, fallback, NULL);
+          return;
+        }
+      adw_status_page_set_title (self->status_page, _("No Store Open"));
+      adw_status_page_set_description (self->status_page, _("Open a results store (Ctrl+O) or import files (Ctrl+I)."));
+    }
+}
+
+static void
+open_store_async (PsephosWindow *self, const char *path, const char *fallback)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, open_done_cb, (gpointer) fallback);
+
+  self->loading = TRUE;
+  adw_status_page_set_title (self->status_page, _("Opening the Store…"));
+  adw_status_page_set_description (self->status_page, NULL);
+  gtk_stack_set_visible_child_name (self->detail_stack, "empty");
+  g_task_set_source_tag (task, open_store_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_thread);
+}
+
+gboolean
+psephos_window_is_loading (PsephosWindow *self)
+{
+  g_return_val_if_fail (PSEPHOS_IS_WINDOW (self), FALSE);
+  return self->loading;
 }
 
 void
@@ -654,10 +727,14 @@ psephos_window_new (PsephosApplication *app, const char *store_path)
 {
   PsephosWindow *self = g_object_new (PSEPHOS_TYPE_WINDOW, "application", app, NULL);
   g_autofree char *last = NULL;
-  const char *sample = g_getenv ("PSEPHOS_SAMPLE_STORE");
+  static char *sample = NULL;
 
-  if (sample == NULL || *sample == '\0')
-    sample = SAMPLE_STORE;
+  if (sample == NULL)
+    {
+      const char *env = g_getenv ("PSEPHOS_SAMPLE_STORE");
+
+      sample = g_strdup (env != NULL && *env != '\0' ? env : SAMPLE_STORE);
+    }
   if (store_path == NULL)
     {
       last = g_settings_get_string (self->settings, "last-store");
@@ -666,8 +743,8 @@ psephos_window_new (PsephosApplication *app, const char *store_path)
       else
         store_path = sample;
     }
-  if (!psephos_window_open_store (self, store_path, NULL) && g_strcmp0 (store_path, sample) != 0)
-    psephos_window_open_store (self, sample, NULL);
+  /* The store it had last, else the sample store. */
+  open_store_async (self, store_path, sample);
   return self;
 }
 

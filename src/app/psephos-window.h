@@ -20,6 +20,8 @@ PsephosWindow *psephos_window_new (PsephosApplication *app, const char *store_pa
  * dialog and returns FALSE with @error set. */
 gboolean psephos_window_open_store (PsephosWindow *self, const char *path, GError **error);
 PsephosSession *psephos_window_get_session (PsephosWindow *self);
+/* TRUE while the store given to psephos_window_new() is being opened. */
+gboolean psephos_window_is_loading (PsephosWindow *self);
 /* Re-reads the open store (after an import). */
 void psephos_window_reload (PsephosWindow *self);
 gboolean psephos_window_set_election (PsephosWindow *self, const char *name);
