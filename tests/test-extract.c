@@ -413,6 +413,63 @@ test_headlines_and_losers (void)
   g_assert_cmpstr (f->seat, ==, "Nalagarh");
 }
 
+/* A wire-agency style results report: tallies, seat results, NOTA,
+ * electors and turnout of one constituency. */
+static void
+test_wire_report (void)
+{
+  g_autoptr (PsephosArticle) article = read_article ("tests/data/articles", "wire-report.txt");
+  g_autoptr (PsephosExtraction) x = extract (article->body, article->published_on);
+  PsephosExtractedFact *f;
+
+  g_assert_cmpint (x->election, ==, PSEPHOS_EXTRACT_ELECTION_ASSEMBLY);
+  g_assert_cmpstr (x->state, ==, "Haryana");
+  f = find (x, "BJP", "seats_won", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 48);
+  f = find (x, "INC", "seats_won", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 37);
+  f = find (x, NULL, "seats_total", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 90);
+  f = find (x, NULL, "majority_mark", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 46);
+  f = find (x, "Vinesh Phogat", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 6015);
+  g_assert_cmpstr (f->seat, ==, "Julana");
+  g_assert_cmpstr (f->party, ==, "INC");
+  f = find (x, "Yogesh Kumar", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "lost");
+  g_assert_cmpstr (f->party, ==, "BJP");
+  f = find (x, "Yogesh Kumar", "votes", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 59065);
+  f = find (x, "Nayab Singh Saini", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "won");
+  g_assert_cmpstr (f->seat, ==, "Ladwa");
+  f = find (x, "Ladwa", "nota_votes", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 1234);
+  f = find (x, "Ladwa", "electors", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 204567);
+  f = find (x, "Ladwa", "turnout_pct", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat_with_epsilon (f->number, 71.2, 1e-9);
+  f = find (x, "Savitri Jindal", "party", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "IND");
+  f = find (x, "Bhupinder Singh Hooda", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->qualifier, ==, PSEPHOS_EXTRACT_AT_LEAST);
+  g_assert_cmpstr (f->seat, ==, "Garhi Sampla-Kiloi");
+}
+
 static void
 test_hindi (void)
 {
@@ -488,6 +545,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/live-rounds", test_live_rounds);
   g_test_add_func ("/extract/coreference", test_coreference);
   g_test_add_func ("/extract/hindi", test_hindi);
+  g_test_add_func ("/extract/wire-report", test_wire_report);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

@@ -689,6 +689,14 @@ find_in_run (Ctx *ctx, int i, int r)
           k += used;
           continue;
         }
+      /* "Garhi Sampla-Kiloi", "Lahaul-Spiti" */
+      if (name_start >= 0 && _psephos_tok_is (t, "-") && k + 1 < r && is_name_word (_psephos_tok (ctx, k + 1))
+          && _psephos_tok (ctx, k - 1)->poss_end == t->start && t->end == _psephos_tok (ctx, k + 1)->start
+          && !(_psephos_tok (ctx, k - 1)->flags & TOKF_POSSESSIVE))
+        {
+          k++;
+          continue;
+        }
       if (is_name_word (t))
         {
           if (name_start < 0)

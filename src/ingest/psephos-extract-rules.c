@@ -635,6 +635,14 @@ percent_rule (Ctx *ctx, int v)
   if (!turnout)
     return;
   seat = seat_for (ctx, v);
+  if (seat == NULL && ctx->paragraph_seat != NULL && sentence_has (ctx, W ("constituency", "seat", "segment")))
+    {
+      f = number_fact (ctx, NULL, "turnout_pct", first, v, num->num.value, q);
+      f->kind = PSEPHOS_EXTRACT_SEAT;
+      f->subject = g_strdup (ctx->paragraph_seat);
+      f->seat = g_strdup (ctx->paragraph_seat);
+      return;
+    }
   if (seat == NULL && ctx->x->election == PSEPHOS_EXTRACT_ELECTION_BYPOLL && ctx->last_seat != NULL)
     {
       f = number_fact (ctx, NULL, "turnout_pct", first, v, num->num.value, q);
@@ -680,11 +688,20 @@ electors_rule (Ctx *ctx, int v)
   if (last < 0)
     return;
   f = number_fact (ctx, seat_for (ctx, v), "electors", first, last, num->num.value, q);
-  if (f->kind == PSEPHOS_EXTRACT_ELECTION && ctx->x->election == PSEPHOS_EXTRACT_ELECTION_BYPOLL && ctx->last_seat)
+  if (f->kind == PSEPHOS_EXTRACT_ELECTION)
     {
-      f->kind = PSEPHOS_EXTRACT_SEAT;
-      f->subject = g_strdup (ctx->last_seat);
-      f->seat = g_strdup (ctx->last_seat);
+      /* "The constituency has N electors" in a paragraph about one seat */
+      const char *seat = ctx->paragraph_seat != NULL && sentence_has (ctx, W ("constituency", "seat", "segment"))
+                           ? ctx->paragraph_seat
+                         : ctx->x->election == PSEPHOS_EXTRACT_ELECTION_BYPOLL ? ctx->last_seat
+                                                                               : NULL;
+
+      if (seat != NULL)
+        {
+          f->kind = PSEPHOS_EXTRACT_SEAT;
+          f->subject = g_strdup (seat);
+          f->seat = g_strdup (seat);
+        }
     }
 }
 
@@ -773,6 +790,18 @@ _psephos_extract_rules_english (Ctx *ctx)
         unit++;
       if (_psephos_tok_is (_psephos_tok (ctx, unit), "sabha"))
         unit++;
+      /* "won 48 of the 90 seats" */
+      if (_psephos_tok_is (_psephos_tok (ctx, unit), "of"))
+        {
+          int k = _psephos_tok_is (_psephos_tok (ctx, unit + 1), "the") ? unit + 2 : unit + 1;
+
+          if (_psephos_tok (ctx, k) && _psephos_tok (ctx, k)->kind == TOK_NUMBER
+              && _psephos_tok_in (_psephos_tok (ctx, k + 1), seat_words))
+            {
+              seats_rule (ctx, v, v);
+              continue;
+            }
+        }
       if (_psephos_tok_in (_psephos_tok (ctx, unit), W ("votes", "vote", "ballots")))
         votes_rule (ctx, v, unit);
       else if (_psephos_tok_in (_psephos_tok (ctx, unit), seat_words))
