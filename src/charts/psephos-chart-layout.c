@@ -482,16 +482,14 @@ layout_hbars (PsephosLayout *l, GArray *rows, const BarsOptions *o)
     _psephos_layout_line (l, PSEPHOS_ROLE_AXIS, bx0, top, bx0, rows_bottom, l->pal->axis, 1);
     if (o->axis_title != NULL)
       {
-        PsephosMark *m;
         g_autofree char *t = _psephos_text_fit (l->tm, o->axis_title, l->body_size, FALSE,
                                                 l->x1 - l->x0);
         double w = _psephos_text_measure (l->tm, t, l->body_size, FALSE, NULL, NULL);
         double cx = CLAMP ((bx0 + bx1) / 2, l->x0 + w / 2, l->x1 - w / 2);
 
-        m = _psephos_layout_text (l, PSEPHOS_ROLE_AXIS_LABEL, t, cx,
-                                  tick_y + l->small_size * 0.4 + 4 + text_ascent (l, l->body_size),
-                                  PSEPHOS_ANCHOR_MIDDLE, l->body_size, FALSE, l->pal->text);
-        (void) m;
+        _psephos_layout_text (l, PSEPHOS_ROLE_AXIS_LABEL, t, cx,
+                              tick_y + l->small_size * 0.4 + 4 + text_ascent (l, l->body_size),
+                              PSEPHOS_ANCHOR_MIDDLE, l->body_size, FALSE, l->pal->text);
       }
   }
 
@@ -736,7 +734,7 @@ layout_tally (PsephosLayout *l)
   double row_h = _psephos_layout_line_height (l, l->small_size) * 1.4;
   guint max_rows = (guint) MAX (3, (l->y1 - l->y0) / row_h - 3);
   BarsOptions o = { .ref = NAN, .bracket_a = -1, .bracket_b = -1 };
-  gboolean any_leading = FALSE, any_group = FALSE;
+  gboolean any_leading = FALSE;
   double others_won = 0, others_leading = 0, vmax = 0;
   guint n_others = 0;
   int seats_total = model->seats_total;
@@ -751,7 +749,6 @@ layout_tally (PsephosLayout *l)
       gboolean found = FALSE;
 
       any_leading |= it->value2 > 0;
-      any_group |= it->group != NULL;
       for (guint j = 0; j < groups->len && !found; j++)
         {
           Group *g = &g_array_index (groups, Group, j);
@@ -864,7 +861,6 @@ layout_tally (PsephosLayout *l)
    * scale past the majority line instead. */
   if (vmax < o.vmax * 0.6)
     o.vmax = MAX (vmax, isnan (o.ref) ? vmax : o.ref) * 1.1;
-  (void) any_group;
   layout_hbars (l, rows, &o);
 }
 
