@@ -94,9 +94,10 @@ offset_of (const char *text, const char *needle)
   return g_utf8_pointer_to_offset (text, p);
 }
 
-/* A store with Dehra written through the store API, from seed 000's text. */
+/* A store with Dehra written through the store API, from seed 000's text;
+ * with @conflict, a second report gives Kamlesh Thakur 32,000 votes. */
 static void
-write_fixture_store (const char *path)
+write_fixture_store_full (const char *path, gboolean conflict)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PsephosStore) store = psephos_store_open (path, PSEPHOS_STORE_OPEN_CREATE, &error);
@@ -160,8 +161,49 @@ write_fixture_store (const char *path)
       psephos_import_add_fact (imp, f, &error);
       g_assert_no_error (error);
     }
+  if (conflict)
+    {
+      const char *other = "Dehra bypoll: Kamlesh Thakur of the Congress polled 32,000 votes.";
+      g_autofree char *other_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, other, -1);
+      PsephosSource src2 = { 0 };
+      g_autoptr (PsephosFact) f = psephos_fact_new ();
+      gint64 source2, start = offset_of (other, "32,000 votes");
+
+      src2.kind = PSEPHOS_SOURCE_ARTICLE;
+      src2.file = (char *) "other-report.txt";
+      src2.title = (char *) "Dehra bypoll";
+      src2.publisher = (char *) "Another paper";
+      src2.published_on = (char *) "2024-07-14";
+      src2.body = (char *) other;
+      src2.content_hash = other_hash;
+      source2 = psephos_import_add_source (imp, &src2, &error);
+      g_assert_no_error (error);
+      f->source_id = source2;
+      f->subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
+      f->election_id = election;
+      f->contest_id = contest;
+      f->candidacy_id = c1;
+      f->person_id = kamlesh;
+      f->party_id = inc;
+      f->attribute = g_strdup ("votes");
+      f->has_number = TRUE;
+      f->number = 32000;
+      f->qualifier = PSEPHOS_QUALIFIER_EXACT;
+      f->start = start;
+      f->end = start + 12;
+      f->quote = g_strdup ("32,000 votes");
+      f->row = -1;
+      psephos_import_add_fact (imp, f, &error);
+      g_assert_no_error (error);
+    }
   g_assert_true (psephos_import_commit (g_steal_pointer (&imp), &error));
   g_assert_no_error (error);
+}
+
+static void
+write_fixture_store (const char *path)
+{
+  write_fixture_store_full (path, FALSE);
 }
 
 static gboolean
@@ -699,6 +741,62 @@ test_settings_remembered (void)
   g_assert_cmpstr (last_election, !=, "");
 }
 
+/* Two reports disagree on Kamlesh Thakur's votes: the citation says so and
+ * lists both values with who says each. */
+static void
+test_conflict_shown (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "conflict.psephos", NULL);
+  g_autofree char *saved = g_strdup (store_path);
+  PsephosWindow *win;
+  GtkWidget *page, *votes;
+  PsephosCitationButton *cite;
+  GPtrArray *facts;
+  gboolean saw_32737 = FALSE, saw_32000 = FALSE;
+
+  write_fixture_store_full (path, TRUE);
+  g_free (store_path);
+  store_path = g_strdup (path);
+  win = open_window ();
+  select_dehra (win);
+  page = psephos_window_get_page (win, "seat");
+  votes = find_label (page, "32,737");
+  g_assert_nonnull (votes);
+  cite = citation_beside (votes);
+  g_assert_nonnull (cite);
+  g_assert_true (psephos_citation_button_get_conflict (cite));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cite), "conflict"));
+  facts = psephos_citation_button_get_facts (cite);
+  g_assert_cmpuint (facts->len, ==, 2);
+  for (guint i = 0; i < facts->len; i++)
+    {
+      PsephosFact *f = g_ptr_array_index (facts, i);
+
+      saw_32737 |= f->number == 32737;
+      saw_32000 |= f->number == 32000;
+    }
+  g_assert_true (saw_32737 && saw_32000);
+  /* The popover names each value and its source. */
+  psephos_citation_button_popup (cite);
+  spin (100);
+  g_assert_nonnull (find_label (GTK_WIDGET (cite), "Sources disagree"));
+  g_assert_nonnull (find_label (GTK_WIDGET (cite), "32,000"));
+  g_assert_nonnull (find_label (GTK_WIDGET (cite), "32,737"));
+  close_window (win);
+  g_free (store_path);
+  store_path = g_steal_pointer (&saved);
+}
+
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/psephos/Psephos/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (builder, "help_overlay");
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -733,6 +831,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/bad-input/import", test_bad_imports);
   g_test_add_func ("/app/import/article", test_import_article);
   g_test_add_func ("/app/export/chart", test_export_chart);
+  g_test_add_func ("/app/citation/conflict", test_conflict_shown);
+  g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/settings/remembered", test_settings_remembered);
   ret = g_test_run ();
 
