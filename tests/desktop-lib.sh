@@ -19,6 +19,7 @@ ok () {  # ok CONDITION-STATUS DESCRIPTION [DETAIL…]
       printf '%s\n' "$line" | sed 's/^/# /'
     done
   fi
+  [ "$status" -eq 0 ]
 }
 
 skip () {  # skip DESCRIPTION REASON

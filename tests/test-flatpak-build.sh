@@ -41,12 +41,13 @@ trap 'rm -rf "$work"' EXIT
 prefix="$work/app"   # /app in the Flatpak
 
 # flatpak-builder runs: meson setup --prefix=/app <config-opts> _flatpak_build
+# Nothing below means anything when this fails: stop at the first failure.
 out=$(meson setup --prefix="$prefix" "${opts[@]}" "$work/build" "$src" 2>&1)
-ok $? "meson setup --prefix=<tmp>/app ${opts[*]}" "$(echo "$out" | tail -n 20)"
+ok $? "meson setup --prefix=<tmp>/app ${opts[*]}" "$(echo "$out" | tail -n 20)" || { tap_end; exit; }
 out=$(meson compile -C "$work/build" 2>&1)
-ok $? "meson compile" "$(echo "$out" | grep -E 'error|warning' | head -n 20)"
+ok $? "meson compile" "$(echo "$out" | grep -E 'FAILED|error|warning|undefined' | head -n 20)" || { tap_end; exit; }
 out=$(meson install -C "$work/build" --no-rebuild 2>&1)
-ok $? "meson install into the prefix" "$(echo "$out" | tail -n 20)"
+ok $? "meson install into the prefix" "$(echo "$out" | tail -n 20)" || { tap_end; exit; }
 rm -rf "$work/build"
 
 app_id=io.github.psephos.Psephos
