@@ -417,6 +417,10 @@ run_is_seat (Ctx *ctx, int a, int b, const char *text)
   key = name_key (text);
   if (g_hash_table_contains (ctx->seats, key))
     return TRUE;
+  /* "Hemant Soren wins Barhait", "BJP retains Hamirpur" */
+  if (_psephos_tok_in (prev, (const char *const[]){ "wins", "won", "retains", "retained", "bags", "bagged",
+                                                    "clinches", "clinched", "wrests", "wrested", "sweeps", NULL }))
+    return TRUE;
   /* "In Amethi, Kishori Lal Sharma is ahead …" */
   if (a >= 1 && _psephos_tok_is (_psephos_tok (ctx, a - 1), "in") && _psephos_tok_is (_psephos_tok (ctx, b), ",")
       && (a == 1 || _psephos_tok_in (_psephos_tok (ctx, a - 2), (const char *const[]){ ":", ",", "-", NULL })))

@@ -39,6 +39,10 @@ tally_follows (Ctx *ctx, int v)
         {
           Token *u = _psephos_tok (ctx, k + 1);
 
+          /* "wins Barhait by 39,791 votes": a margin, not a count */
+          if (_psephos_tok_in (_psephos_tok (ctx, k - 1), W ("by", "over", "than")))
+            return FALSE;
+
           return u == NULL || u->kind == TOK_PUNCT
                  || _psephos_tok_in (u, W ("seats", "seat", "constituencies", "others", "other", "of", "out", "and",
                                            "votes", "vote", "per", "%", "percent", "lakh"));
