@@ -9,7 +9,8 @@
 
 #include "psephos-store-private.h"
 
-typedef struct {
+typedef struct
+{
   char *dir;
   char *path;
 } Fixture;
@@ -108,7 +109,8 @@ test_create_and_reopen (Fixture *f, gconstpointer data)
   g_assert_cmpuint (elections->len, ==, 0);
 }
 
-typedef struct {
+typedef struct
+{
   const char *what;
   PsephosStoreError code;
   const char *message_part;

@@ -150,18 +150,18 @@ _psephos_cli_cmd_import (PsephosCliContext *ctx, int argc, char **argv)
         }
       switch (outcome.status)
         {
-        case PSEPHOS_INGEST_IMPORTED:
-          fprintf (ctx->out, "%s: imported as source %" G_GINT64_FORMAT ", %u facts\n", argv[i], outcome.source_id, outcome.n_facts);
-          break;
-        case PSEPHOS_INGEST_UNCHANGED:
-          fprintf (ctx->out, "%s: already imported as source %" G_GINT64_FORMAT ", nothing changed\n", argv[i], outcome.source_id);
-          break;
-        case PSEPHOS_INGEST_DUPLICATE:
-          fprintf (ctx->out, "%s: imported as source %" G_GINT64_FORMAT ", a duplicate of source %" G_GINT64_FORMAT "\n",
-                   argv[i], outcome.source_id, outcome.duplicate_of);
-          break;
-        default:
-          g_assert_not_reached ();
+          case PSEPHOS_INGEST_IMPORTED:
+            fprintf (ctx->out, "%s: imported as source %" G_GINT64_FORMAT ", %u facts\n", argv[i], outcome.source_id, outcome.n_facts);
+            break;
+          case PSEPHOS_INGEST_UNCHANGED:
+            fprintf (ctx->out, "%s: already imported as source %" G_GINT64_FORMAT ", nothing changed\n", argv[i], outcome.source_id);
+            break;
+          case PSEPHOS_INGEST_DUPLICATE:
+            fprintf (ctx->out, "%s: imported as source %" G_GINT64_FORMAT ", a duplicate of source %" G_GINT64_FORMAT "\n",
+                     argv[i], outcome.source_id, outcome.duplicate_of);
+            break;
+          default:
+            g_assert_not_reached ();
         }
     }
   return status;
@@ -220,7 +220,8 @@ _psephos_cli_cmd_sources (PsephosCliContext *ctx, int argc, char **argv)
       else
         {
           fprintf (ctx->out, "%3" G_GINT64_FORMAT "  %-8s  %s", s->id, psephos_source_kind_to_string (s->kind),
-                   s->title ? s->title : s->file ? s->file : "(untitled)");
+                   s->title ? s->title : s->file ? s->file
+                                                 : "(untitled)");
           if (s->publisher || s->published_on)
             fprintf (ctx->out, " — %s%s%s", s->publisher ? s->publisher : "", s->publisher && s->published_on ? ", " : "",
                      s->published_on ? s->published_on : "");
@@ -482,8 +483,24 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
       g_autofree char *electors = int_or_null (s->electors);
       g_autofree char *turnout = pct_or_null (s->turnout_pct);
       const char *v[G_N_ELEMENTS (tree_csv_columns)] = {
-        "seat", e->name, s->state_name, s->display_name, s->display_name, number, NULL, NULL, NULL, NULL,
-        NULL, NULL, margin, electors, turnout, psephos_contest_status_to_string (s->status), s->winner_name, s->winner_party,
+        "seat",
+        e->name,
+        s->state_name,
+        s->display_name,
+        s->display_name,
+        number,
+        NULL,
+        NULL,
+        NULL,
+        NULL,
+        NULL,
+        NULL,
+        margin,
+        electors,
+        turnout,
+        psephos_contest_status_to_string (s->status),
+        s->winner_name,
+        s->winner_party,
       };
       emit_csv_row (ctx, v);
     }
@@ -504,8 +521,7 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
 }
 
 static void
-emit_candidate (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElection *e,
-                const PsephosSeatRow *s, const PsephosCandidacy *c)
+emit_candidate (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElection *e, const PsephosSeatRow *s, const PsephosCandidacy *c)
 {
   if (format == PSEPHOS_CLI_FORMAT_JSONL)
     {
@@ -538,8 +554,19 @@ emit_candidate (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosEl
       g_autofree char *share = pct_or_null (c->vote_share_pct);
       g_autofree char *margin = int_or_null (c->margin);
       const char *v[G_N_ELEMENTS (tree_csv_columns)] = {
-        "candidate", e->name, s->state_name, s->display_name, c->display_name, NULL, c->party, votes, evm, postal,
-        share, psephos_result_to_string (c->result), margin,
+        "candidate",
+        e->name,
+        s->state_name,
+        s->display_name,
+        c->display_name,
+        NULL,
+        c->party,
+        votes,
+        evm,
+        postal,
+        share,
+        psephos_result_to_string (c->result),
+        margin,
       };
       emit_csv_row (ctx, v);
     }

@@ -12,7 +12,8 @@
 
 typedef int (*CommandFunc) (PsephosCliContext *ctx, int argc, char **argv);
 
-static const struct {
+static const struct
+{
   const char *name;
   CommandFunc func;
   const char *summary;
@@ -33,11 +34,13 @@ usage (FILE *to)
 {
   fputs ("Usage: psephos-cli [--store FILE] COMMAND [OPTIONS]\n\n"
          "Explore Indian election results and the sources behind every number.\n\n"
-         "Commands:\n", to);
+         "Commands:\n",
+         to);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (to, "  %s\n", commands[i].summary);
   fputs ("\nWithout --store, the sample store is used (import needs --store).\n"
-         "Exit status: 0 success, 1 an input was rejected, 2 bad usage.\n", to);
+         "Exit status: 0 success, 1 an input was rejected, 2 bad usage.\n",
+         to);
 }
 
 int

@@ -12,19 +12,22 @@
 
 G_BEGIN_DECLS
 
-enum {
+enum
+{
   PSEPHOS_CLI_OK = 0,
   PSEPHOS_CLI_REJECTED = 1,
   PSEPHOS_CLI_USAGE = 2,
 };
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_CLI_FORMAT_TEXT,
   PSEPHOS_CLI_FORMAT_JSONL,
   PSEPHOS_CLI_FORMAT_CSV,
 } PsephosCliFormat;
 
-typedef struct {
+typedef struct
+{
   const char *store_path; /* --store, or the sample store */
   FILE *out;
   FILE *err;

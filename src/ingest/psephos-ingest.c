@@ -9,7 +9,7 @@
 #include "psephos-nist.h"
 #include "psephos-results.h"
 
-G_DEFINE_QUARK (psephos-ingest-error-quark, psephos_ingest_error)
+G_DEFINE_QUARK (psephos - ingest - error - quark, psephos_ingest_error)
 
 /* Larger files are refused before they are read into memory. */
 #define MAX_FILE_SIZE (256 * 1024 * 1024)
@@ -39,14 +39,14 @@ psephos_ingest_status_to_string (PsephosIngestStatus status)
 {
   switch (status)
     {
-    case PSEPHOS_INGEST_IMPORTED:
-      return "imported";
-    case PSEPHOS_INGEST_UNCHANGED:
-      return "unchanged";
-    case PSEPHOS_INGEST_DUPLICATE:
-      return "duplicate";
-    default:
-      g_return_val_if_reached ("?");
+      case PSEPHOS_INGEST_IMPORTED:
+        return "imported";
+      case PSEPHOS_INGEST_UNCHANGED:
+        return "unchanged";
+      case PSEPHOS_INGEST_DUPLICATE:
+        return "duplicate";
+      default:
+        g_return_val_if_reached ("?");
     }
 }
 

@@ -29,7 +29,8 @@ GQuark psephos_ingest_error_quark (void);
  * where there is one: "results.csv:12: votes column is not a number: ‘12a’".
  * A cancelled import fails with G_IO_ERROR_CANCELLED.
  */
-typedef enum {
+typedef enum
+{
   PSEPHOS_INGEST_ERROR_UNREADABLE,
   PSEPHOS_INGEST_ERROR_EMPTY,
   PSEPHOS_INGEST_ERROR_ENCODING,
@@ -39,21 +40,24 @@ typedef enum {
   PSEPHOS_INGEST_ERROR_TOO_LARGE,
 } PsephosIngestError;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_INGEST_IMPORTED,  /* new source, facts added */
   PSEPHOS_INGEST_UNCHANGED, /* the same bytes were imported before: nothing done */
   PSEPHOS_INGEST_DUPLICATE, /* a near-duplicate of an earlier source: stored, marked duplicate_of, facts not counted twice */
 } PsephosIngestStatus;
 
-typedef struct {
+typedef struct
+{
   PsephosIngestStatus status;
-  gint64 source_id;     /* the new source, or the one it duplicates/repeats */
-  gint64 duplicate_of;  /* for DUPLICATE */
-  guint n_facts;        /* facts added */
-  guint n_rows;         /* official: data rows read */
+  gint64 source_id;    /* the new source, or the one it duplicates/repeats */
+  gint64 duplicate_of; /* for DUPLICATE */
+  guint n_facts;       /* facts added */
+  guint n_rows;        /* official: data rows read */
 } PsephosIngestOutcome;
 
-typedef struct {
+typedef struct
+{
   const char *election; /* --election NAME: used where the file does not name its election */
   /* Progress, 0..1, called from the importing thread. */
   void (*progress) (double fraction, gpointer user_data);

@@ -6,7 +6,8 @@
 
 #include "psephos-records.h"
 
-typedef struct {
+typedef struct
+{
   int value;
   const char *name;
 } EnumName;
@@ -325,22 +326,32 @@ psephos_election_canonical_name (PsephosElectionKind kind,
                                  const char *state_name)
 {
   static const char *const months[] = {
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
   };
 
   switch (kind)
     {
-    case PSEPHOS_ELECTION_GENERAL:
-      return g_strdup_printf ("Lok Sabha %d", year);
-    case PSEPHOS_ELECTION_ASSEMBLY:
-      return g_strdup_printf ("%s Assembly %d", state_name ? state_name : "State", year);
-    case PSEPHOS_ELECTION_BYPOLL:
-      if (month >= 1 && month <= 12)
-        return g_strdup_printf ("Assembly bypolls %s %d", months[month - 1], year);
-      return g_strdup_printf ("Assembly bypolls %d", year);
-    default:
-      g_return_val_if_reached (NULL);
+      case PSEPHOS_ELECTION_GENERAL:
+        return g_strdup_printf ("Lok Sabha %d", year);
+      case PSEPHOS_ELECTION_ASSEMBLY:
+        return g_strdup_printf ("%s Assembly %d", state_name ? state_name : "State", year);
+      case PSEPHOS_ELECTION_BYPOLL:
+        if (month >= 1 && month <= 12)
+          return g_strdup_printf ("Assembly bypolls %s %d", months[month - 1], year);
+        return g_strdup_printf ("Assembly bypolls %d", year);
+      default:
+        g_return_val_if_reached (NULL);
     }
 }
 

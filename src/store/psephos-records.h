@@ -9,24 +9,28 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_ELECTION_GENERAL,
   PSEPHOS_ELECTION_ASSEMBLY,
   PSEPHOS_ELECTION_BYPOLL,
 } PsephosElectionKind;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_HOUSE_ASSEMBLY,  /* Vidhan Sabha: assembly constituencies */
   PSEPHOS_HOUSE_LOK_SABHA, /* parliamentary constituencies */
 } PsephosHouse;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_CONTEST_UNKNOWN,
   PSEPHOS_CONTEST_COUNTING,
   PSEPHOS_CONTEST_DECLARED,
 } PsephosContestStatus;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_RESULT_UNKNOWN,
   PSEPHOS_RESULT_WON,
   PSEPHOS_RESULT_LOST,
@@ -34,12 +38,14 @@ typedef enum {
   PSEPHOS_RESULT_TRAILING,
 } PsephosResult;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_SOURCE_ARTICLE,
   PSEPHOS_SOURCE_OFFICIAL,
 } PsephosSourceKind;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_SUBJECT_CANDIDATE,
   PSEPHOS_SUBJECT_SEAT,
   PSEPHOS_SUBJECT_PARTY,
@@ -47,14 +53,16 @@ typedef enum {
   PSEPHOS_SUBJECT_ELECTION,
 } PsephosSubjectKind;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_QUALIFIER_EXACT,
   PSEPHOS_QUALIFIER_AT_LEAST,
   PSEPHOS_QUALIFIER_AT_MOST,
   PSEPHOS_QUALIFIER_ABOUT,
 } PsephosQualifier;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_FACT_UNCHECKED,    /* nothing else states it */
   PSEPHOS_FACT_CORROBORATED, /* another source states the same value */
   PSEPHOS_FACT_CONFIRMED,    /* official data states the same value */
@@ -78,20 +86,22 @@ PsephosQualifier psephos_qualifier_from_string (const char *s);
 const char *psephos_fact_status_to_string (PsephosFactStatus status);
 PsephosFactStatus psephos_fact_status_from_string (const char *s);
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   char *name;
   PsephosElectionKind kind;
   int year;
-  char *held_on;      /* YYYY-MM-DD or NULL */
+  char *held_on; /* YYYY-MM-DD or NULL */
   char *counted_on;
-  int seats_total;    /* -1: unknown; when unknown, count of contests */
-  int majority_mark;  /* -1: unknown */
+  int seats_total;   /* -1: unknown; when unknown, count of contests */
+  int majority_mark; /* -1: unknown */
   int n_contests;
   int n_declared;
 } PsephosElection;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   char *name;
   char *abbr;     /* JH */
@@ -99,7 +109,8 @@ typedef struct {
   int n_seats;    /* contests of the election in this state */
 } PsephosStateRow;
 
-typedef struct {
+typedef struct
+{
   gint64 contest_id;
   gint64 seat_id;
   gint64 state_id;
@@ -124,31 +135,34 @@ typedef struct {
   int n_candidates;
 } PsephosSeatRow;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   gint64 contest_id;
   gint64 person_id;
   gint64 party_id;
-  char *name;           /* as written by the first source */
-  char *display_name;   /* the person's display name */
-  char *party;          /* abbreviation, or full name when none */
-  char *party_name;     /* full name */
-  char *party_colour;   /* #rrggbb or NULL */
-  gint64 votes;         /* -1: unknown */
+  char *name;         /* as written by the first source */
+  char *display_name; /* the person's display name */
+  char *party;        /* abbreviation, or full name when none */
+  char *party_name;   /* full name */
+  char *party_colour; /* #rrggbb or NULL */
+  gint64 votes;       /* -1: unknown */
   gint64 evm_votes;
   gint64 postal_votes;
   double vote_share_pct; /* NAN: unknown */
   PsephosResult result;
-  gint64 margin;        /* the winner's lead over the runner-up; -1 otherwise */
-  int rank;             /* 1 = most votes; 0: unknown */
+  gint64 margin; /* the winner's lead over the runner-up; -1 otherwise */
+  int rank;      /* 1 = most votes; 0: unknown */
 } PsephosCandidacy;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_TALLY_PARTY,
   PSEPHOS_TALLY_ALLIANCE,
 } PsephosTallyKind;
 
-typedef struct {
+typedef struct
+{
   PsephosTallyKind kind;
   gint64 id;
   char *name;
@@ -159,17 +173,19 @@ typedef struct {
   char *as_of; /* NULL: final or unknown */
 } PsephosTallyRow;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   char *name;
   char *abbreviation;
   char *colour;
 } PsephosParty;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   PsephosSourceKind kind;
-  char *file;          /* imported file's base name */
+  char *file; /* imported file's base name */
   char *title;
   char *publisher;
   char *address;
@@ -181,7 +197,8 @@ typedef struct {
   char *imported_at;
 } PsephosSource;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   gint64 source_id;
   PsephosSubjectKind subject_kind;
@@ -193,26 +210,27 @@ typedef struct {
   gint64 party_id;
   gint64 alliance_id;
   /* Names for display and JSONL (filled when reading). */
-  char *subject;  /* candidate, seat, party, alliance or election name */
-  char *party;    /* abbreviation */
+  char *subject; /* candidate, seat, party, alliance or election name */
+  char *party;   /* abbreviation */
   char *seat;
   char *state;
   char *election;
-  char *attribute;   /* votes, margin, turnout_pct, result, party … */
+  char *attribute; /* votes, margin, turnout_pct, result, party … */
   gboolean has_number;
-  double number;     /* when has_number */
-  char *text;        /* result (won/lost/…), party abbreviation … */
+  double number; /* when has_number */
+  char *text;    /* result (won/lost/…), party abbreviation … */
   PsephosQualifier qualifier;
-  char *as_of;       /* NULL: not stated */
-  gint64 start;      /* code points into the source body; -1: none */
+  char *as_of;  /* NULL: not stated */
+  gint64 start; /* code points into the source body; -1: none */
   gint64 end;
   char *quote;
-  gint64 row;        /* official sources: the file's line number; -1 otherwise */
+  gint64 row; /* official sources: the file's line number; -1 otherwise */
   PsephosFactStatus status;
   GArray *conflicts_with; /* gint64 fact ids, may be NULL */
 } PsephosFact;
 
-typedef struct {
+typedef struct
+{
   gint64 source_id;
   gint64 election_id;
   PsephosSubjectKind subject_kind; /* with has_subject_kind */

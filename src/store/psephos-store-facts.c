@@ -29,24 +29,24 @@ value_range (double v, PsephosQualifier q, double *lo, double *hi)
 
   switch (q)
     {
-    case PSEPHOS_QUALIFIER_AT_LEAST:
-      *lo = v;
-      *hi = INFINITY;
-      break;
-    case PSEPHOS_QUALIFIER_AT_MOST:
-      *lo = -INFINITY;
-      *hi = v;
-      break;
-    case PSEPHOS_QUALIFIER_ABOUT:
-      slack = MAX (slack, fabs (v) * 0.05);
-      *lo = v - slack;
-      *hi = v + slack;
-      break;
-    case PSEPHOS_QUALIFIER_EXACT:
-    default:
-      *lo = v - slack;
-      *hi = v + slack;
-      break;
+      case PSEPHOS_QUALIFIER_AT_LEAST:
+        *lo = v;
+        *hi = INFINITY;
+        break;
+      case PSEPHOS_QUALIFIER_AT_MOST:
+        *lo = -INFINITY;
+        *hi = v;
+        break;
+      case PSEPHOS_QUALIFIER_ABOUT:
+        slack = MAX (slack, fabs (v) * 0.05);
+        *lo = v - slack;
+        *hi = v + slack;
+        break;
+      case PSEPHOS_QUALIFIER_EXACT:
+      default:
+        *lo = v - slack;
+        *hi = v + slack;
+        break;
     }
 }
 
@@ -60,23 +60,23 @@ _psephos_values_compatible (double a, PsephosQualifier qa, double b, PsephosQual
   return alo <= bhi + 1e-9 && blo <= ahi + 1e-9;
 }
 
-#define FACT_QUERY \
-  "SELECT f.id, f.source_id, f.subject_kind, f.election_id, coalesce (f.contest_id, y.contest_id)," \
+#define FACT_QUERY                                                                                          \
+  "SELECT f.id, f.source_id, f.subject_kind, f.election_id, coalesce (f.contest_id, y.contest_id),"         \
   " f.candidacy_id, coalesce (f.person_id, y.person_id), coalesce (f.party_id, y.party_id), f.alliance_id," \
-  " CASE f.subject_kind WHEN 'candidate' THEN p.name WHEN 'seat' THEN t.name" \
-  "   WHEN 'party' THEN coalesce (pa.abbreviation, pa.name) WHEN 'alliance' THEN al.name" \
-  "   ELSE e.name END," \
-  " coalesce (pa.abbreviation, pa.name), t.name, st.name, e.name," \
-  " f.attribute, f.number, f.text, f.qualifier, f.as_of, f.start, f.\"end\", f.quote, f.row, f.status," \
-  " coalesce (f.election_id, c.election_id), f.subject_key" \
-  " FROM fact f" \
-  " LEFT JOIN candidacy y ON y.id = f.candidacy_id" \
-  " LEFT JOIN person p ON p.id = coalesce (f.person_id, y.person_id)" \
-  " LEFT JOIN contest c ON c.id = coalesce (f.contest_id, y.contest_id)" \
-  " LEFT JOIN seat t ON t.id = c.seat_id" \
-  " LEFT JOIN state st ON st.id = t.state_id" \
-  " LEFT JOIN election e ON e.id = coalesce (f.election_id, c.election_id)" \
-  " LEFT JOIN party pa ON pa.id = coalesce (f.party_id, y.party_id)" \
+  " CASE f.subject_kind WHEN 'candidate' THEN p.name WHEN 'seat' THEN t.name"                               \
+  "   WHEN 'party' THEN coalesce (pa.abbreviation, pa.name) WHEN 'alliance' THEN al.name"                   \
+  "   ELSE e.name END,"                                                                                     \
+  " coalesce (pa.abbreviation, pa.name), t.name, st.name, e.name,"                                          \
+  " f.attribute, f.number, f.text, f.qualifier, f.as_of, f.start, f.\"end\", f.quote, f.row, f.status,"     \
+  " coalesce (f.election_id, c.election_id), f.subject_key"                                                 \
+  " FROM fact f"                                                                                            \
+  " LEFT JOIN candidacy y ON y.id = f.candidacy_id"                                                         \
+  " LEFT JOIN person p ON p.id = coalesce (f.person_id, y.person_id)"                                       \
+  " LEFT JOIN contest c ON c.id = coalesce (f.contest_id, y.contest_id)"                                    \
+  " LEFT JOIN seat t ON t.id = c.seat_id"                                                                   \
+  " LEFT JOIN state st ON st.id = t.state_id"                                                               \
+  " LEFT JOIN election e ON e.id = coalesce (f.election_id, c.election_id)"                                 \
+  " LEFT JOIN party pa ON pa.id = coalesce (f.party_id, y.party_id)"                                        \
   " LEFT JOIN alliance al ON al.id = f.alliance_id"
 
 static PsephosFact *
@@ -182,7 +182,8 @@ psephos_store_list_facts (PsephosStore *self, const PsephosFactQuery *query, GEr
   else if (query->person_id > 0)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key IN (SELECT 'candidacy:' || id FROM candidacy WHERE person_id = ?1)"
                                                     " OR (f.person_id = ?1 AND f.candidacy_id IS NULL)"
-                                                    " ORDER BY f.attribute, f.id", error);
+                                                    " ORDER BY f.attribute, f.id",
+                                   error);
   else if (query->contest_id > 0)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key = 'contest:' || ?1 ORDER BY f.attribute, f.id", error);
   else if (query->party_id > 0)

@@ -17,7 +17,7 @@ struct _PsephosImport
   PsephosStore *store;
   sqlite3 *db;
 
-  gint64 source_id;            /* the last source added: facts default to it */
+  gint64 source_id; /* the last source added: facts default to it */
   PsephosSourceKind source_kind;
 
   /* natural key → id, for the ensure_* functions */
@@ -735,21 +735,21 @@ subject_key_for (const PsephosFact *f)
 {
   switch (f->subject_kind)
     {
-    case PSEPHOS_SUBJECT_CANDIDATE:
-      if (f->candidacy_id > 0)
-        return g_strdup_printf ("candidacy:%" G_GINT64_FORMAT, f->candidacy_id);
-      return g_strdup_printf ("person:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->person_id, f->contest_id);
-    case PSEPHOS_SUBJECT_SEAT:
-      return g_strdup_printf ("contest:%" G_GINT64_FORMAT, f->contest_id);
-    case PSEPHOS_SUBJECT_PARTY:
-      return g_strdup_printf ("party:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                              f->party_id, f->election_id, f->contest_id);
-    case PSEPHOS_SUBJECT_ALLIANCE:
-      return g_strdup_printf ("alliance:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->alliance_id, f->election_id);
-    case PSEPHOS_SUBJECT_ELECTION:
-      return g_strdup_printf ("election:%" G_GINT64_FORMAT, f->election_id);
-    default:
-      g_return_val_if_reached (g_strdup ("?"));
+      case PSEPHOS_SUBJECT_CANDIDATE:
+        if (f->candidacy_id > 0)
+          return g_strdup_printf ("candidacy:%" G_GINT64_FORMAT, f->candidacy_id);
+        return g_strdup_printf ("person:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->person_id, f->contest_id);
+      case PSEPHOS_SUBJECT_SEAT:
+        return g_strdup_printf ("contest:%" G_GINT64_FORMAT, f->contest_id);
+      case PSEPHOS_SUBJECT_PARTY:
+        return g_strdup_printf ("party:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                                f->party_id, f->election_id, f->contest_id);
+      case PSEPHOS_SUBJECT_ALLIANCE:
+        return g_strdup_printf ("alliance:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->alliance_id, f->election_id);
+      case PSEPHOS_SUBJECT_ELECTION:
+        return g_strdup_printf ("election:%" G_GINT64_FORMAT, f->election_id);
+      default:
+        g_return_val_if_reached (g_strdup ("?"));
     }
 }
 
@@ -817,7 +817,8 @@ psephos_import_set_fact_status (PsephosImport *imp, gint64 fact_id, PsephosFactS
 
 /* ---- commit: derived values ------------------------------------------------ */
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   gint64 votes;
   PsephosResult hint;
@@ -968,7 +969,8 @@ derive_tally (PsephosImport *imp, gint64 election_id, GError **error)
 
 /* ---- commit: agreement and conflict ---------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   gboolean has_number;
   double number;

@@ -11,6 +11,7 @@
  *
  * Version 1. A later version adds a migration step from the one before in
  * psephos-store.c; never edit a released version's statements. */
+/* clang-format off */
 static const char psephos_store_schema_v1[] =
   "CREATE TABLE election ("
   "  id INTEGER PRIMARY KEY,"
@@ -150,6 +151,7 @@ static const char psephos_store_schema_v1[] =
   "CREATE INDEX fact_by_source ON fact (source_id);"
   "CREATE INDEX fact_by_subject ON fact (subject_key, attribute);"
   "CREATE INDEX fact_by_person ON fact (person_id) WHERE person_id IS NOT NULL AND candidacy_id IS NULL;";
+/* clang-format on */
 
 /* Every table a version-1 store has: a file without them is not ours. */
 static const char *const psephos_store_tables_v1[] = {

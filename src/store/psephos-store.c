@@ -27,7 +27,7 @@ struct _PsephosStore
 };
 
 G_DEFINE_FINAL_TYPE (PsephosStore, psephos_store, G_TYPE_OBJECT)
-G_DEFINE_QUARK (psephos-store-error-quark, psephos_store_error)
+G_DEFINE_QUARK (psephos - store - error - quark, psephos_store_error)
 
 static void
 psephos_store_finalize (GObject *object)
@@ -78,23 +78,23 @@ error_code_for_sqlite (int rc)
 {
   switch (rc & 0xff)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return PSEPHOS_STORE_ERROR_BUSY;
-    case SQLITE_READONLY:
-      return PSEPHOS_STORE_ERROR_READ_ONLY;
-    case SQLITE_CORRUPT:
-      return PSEPHOS_STORE_ERROR_CORRUPT;
-    case SQLITE_NOTADB:
-      return PSEPHOS_STORE_ERROR_NOT_A_STORE;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      return PSEPHOS_STORE_ERROR_OPEN;
-    case SQLITE_CONSTRAINT:
-    case SQLITE_MISMATCH:
-      return PSEPHOS_STORE_ERROR_INVALID;
-    default:
-      return PSEPHOS_STORE_ERROR_FAILED;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED:
+        return PSEPHOS_STORE_ERROR_BUSY;
+      case SQLITE_READONLY:
+        return PSEPHOS_STORE_ERROR_READ_ONLY;
+      case SQLITE_CORRUPT:
+        return PSEPHOS_STORE_ERROR_CORRUPT;
+      case SQLITE_NOTADB:
+        return PSEPHOS_STORE_ERROR_NOT_A_STORE;
+      case SQLITE_CANTOPEN:
+      case SQLITE_PERM:
+        return PSEPHOS_STORE_ERROR_OPEN;
+      case SQLITE_CONSTRAINT:
+      case SQLITE_MISMATCH:
+        return PSEPHOS_STORE_ERROR_INVALID;
+      default:
+        return PSEPHOS_STORE_ERROR_FAILED;
     }
 }
 
@@ -711,9 +711,9 @@ collect_one (PsephosStore *self, sqlite3_stmt *stmt, RowFunc row_func, const cha
   return NULL;
 }
 
-#define ELECTION_COLUMNS \
+#define ELECTION_COLUMNS                                                                   \
   "e.id, e.name, e.kind, e.year, e.held_on, e.counted_on, e.seats_total, e.majority_mark," \
-  " (SELECT count(*) FROM contest c WHERE c.election_id = e.id)," \
+  " (SELECT count(*) FROM contest c WHERE c.election_id = e.id),"                          \
   " (SELECT count(*) FROM contest c WHERE c.election_id = e.id AND c.status = 'declared')"
 
 static gpointer
@@ -836,14 +836,14 @@ psephos_store_list_states (PsephosStore *self, gint64 election_id, GError **erro
   return collect (self, stmt, state_from_row, (GDestroyNotify) psephos_state_row_free, error);
 }
 
-#define SEAT_QUERY \
+#define SEAT_QUERY                                                                            \
   "SELECT c.id, t.id, s.id, c.election_id, s.name, t.name, t.number, t.reservation, t.house," \
-  " c.electors, c.votes_polled, c.turnout_pct, c.nota_votes, c.status," \
-  " w.id, p.name, coalesce (pa.abbreviation, pa.name), pa.colour, w.result, w.margin," \
-  " (SELECT count(*) FROM candidacy x WHERE x.contest_id = c.id)" \
-  " FROM contest c JOIN seat t ON t.id = c.seat_id JOIN state s ON s.id = t.state_id" \
-  " LEFT JOIN candidacy w ON w.contest_id = c.id AND w.rank = 1" \
-  " LEFT JOIN person p ON p.id = w.person_id" \
+  " c.electors, c.votes_polled, c.turnout_pct, c.nota_votes, c.status,"                       \
+  " w.id, p.name, coalesce (pa.abbreviation, pa.name), pa.colour, w.result, w.margin,"        \
+  " (SELECT count(*) FROM candidacy x WHERE x.contest_id = c.id)"                             \
+  " FROM contest c JOIN seat t ON t.id = c.seat_id JOIN state s ON s.id = t.state_id"         \
+  " LEFT JOIN candidacy w ON w.contest_id = c.id AND w.rank = 1"                              \
+  " LEFT JOIN person p ON p.id = w.person_id"                                                 \
   " LEFT JOIN party pa ON pa.id = w.party_id"
 
 static gpointer
@@ -861,7 +861,8 @@ seat_from_row (sqlite3_stmt *stmt)
   s->number = (int) MAX (0, _psephos_col_int (stmt, 6));
   s->reservation = _psephos_col_str (stmt, 7);
   s->house = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 8), "lok_sabha") == 0
-               ? PSEPHOS_HOUSE_LOK_SABHA : PSEPHOS_HOUSE_ASSEMBLY;
+               ? PSEPHOS_HOUSE_LOK_SABHA
+               : PSEPHOS_HOUSE_ASSEMBLY;
   s->electors = _psephos_col_int (stmt, 9);
   s->votes_polled = _psephos_col_int (stmt, 10);
   s->turnout_pct = _psephos_col_double (stmt, 11);
@@ -886,13 +887,15 @@ psephos_store_list_seats (PsephosStore *self, gint64 election_id, gint64 state_i
   if (state_id > 0)
     {
       stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2"
-                                                      " ORDER BY t.number IS NULL, t.number, t.name", error);
+                                                      " ORDER BY t.number IS NULL, t.number, t.name",
+                                     error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 2, state_id);
     }
   else
     stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1"
-                                                    " ORDER BY s.name, t.number IS NULL, t.number, t.name", error);
+                                                    " ORDER BY s.name, t.number IS NULL, t.number, t.name",
+                                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, election_id);
@@ -991,9 +994,9 @@ candidacy_from_row (sqlite3_stmt *stmt)
   return c;
 }
 
-#define CANDIDACY_QUERY \
-  "SELECT y.id, y.contest_id, y.person_id, y.party_id, y.name, p.name," \
-  " coalesce (pa.abbreviation, pa.name), pa.name, pa.colour," \
+#define CANDIDACY_QUERY                                                                 \
+  "SELECT y.id, y.contest_id, y.person_id, y.party_id, y.name, p.name,"                 \
+  " coalesce (pa.abbreviation, pa.name), pa.name, pa.colour,"                           \
   " y.votes, y.evm_votes, y.postal_votes, y.vote_share_pct, y.result, y.margin, y.rank" \
   " FROM candidacy y JOIN person p ON p.id = y.person_id LEFT JOIN party pa ON pa.id = y.party_id"
 
@@ -1114,7 +1117,8 @@ source_from_row (sqlite3_stmt *stmt)
 
   s->id = sqlite3_column_int64 (stmt, 0);
   s->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "official") == 0
-              ? PSEPHOS_SOURCE_OFFICIAL : PSEPHOS_SOURCE_ARTICLE;
+              ? PSEPHOS_SOURCE_OFFICIAL
+              : PSEPHOS_SOURCE_ARTICLE;
   s->file = _psephos_col_str (stmt, 2);
   s->title = _psephos_col_str (stmt, 3);
   s->publisher = _psephos_col_str (stmt, 4);

@@ -28,7 +28,8 @@ GQuark psephos_store_error_quark (void);
  * @PSEPHOS_STORE_ERROR_INVALID: a value does not fit the schema
  * @PSEPHOS_STORE_ERROR_FAILED: any other SQLite failure
  */
-typedef enum {
+typedef enum
+{
   PSEPHOS_STORE_ERROR_OPEN,
   PSEPHOS_STORE_ERROR_NOT_A_STORE,
   PSEPHOS_STORE_ERROR_TOO_NEW,
@@ -40,7 +41,8 @@ typedef enum {
   PSEPHOS_STORE_ERROR_FAILED,
 } PsephosStoreError;
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_STORE_OPEN_DEFAULT = 0,
   PSEPHOS_STORE_OPEN_CREATE = 1 << 0,    /* create an empty store when the file is missing */
   PSEPHOS_STORE_OPEN_READ_ONLY = 1 << 1, /* never write, not even a migration */
@@ -165,8 +167,8 @@ gint64 psephos_import_ensure_election (PsephosImport *imp,
                                        GError **error);
 gboolean psephos_import_update_election (PsephosImport *imp,
                                          gint64 election_id,
-                                         int seats_total,    /* -1: leave */
-                                         int majority_mark,  /* -1: leave */
+                                         int seats_total,        /* -1: leave */
+                                         int majority_mark,      /* -1: leave */
                                          const char *held_on,    /* NULL: leave */
                                          const char *counted_on, /* NULL: leave */
                                          GError **error);
