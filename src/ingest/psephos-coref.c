@@ -11,8 +11,6 @@
 #include <string.h>
 
 #include "psephos-extract-private.h"
-#include "psephos-ingest-resources.h"
-#include "psephos-tables.h"
 
 /* Capitalised words that are never part of a person's name. */
 static const char *const not_name_words[] = {
@@ -71,28 +69,6 @@ static const char *const seat_result_cues[] = {
   "contested", "contest", "candidate", "nominee", "bypoll", "seat", "votes", "margin", "runner", "up", NULL
 };
 
-/* States news writes by a shorter name. */
-static const struct
-{
-  const char *written;
-  const char *state;
-} state_aliases[] = {
-  { "himachal", "Himachal Pradesh" },
-  { "bengal", "West Bengal" },
-  { "j&k", "Jammu and Kashmir" },
-  { "झारखंड", "Jharkhand" },
-  { "हिमाचल", "Himachal Pradesh" },
-  { "बिहार", "Bihar" },
-  { "पंजाब", "Punjab" },
-  { "उत्तराखंड", "Uttarakhand" },
-  { "महाराष्ट्र", "Maharashtra" },
-  { "हरियाणा", "Haryana" },
-  { "दिल्ली", "Delhi" },
-  { "राजस्थान", "Rajasthan" },
-  { "गुजरात", "Gujarat" },
-  { "बंगाल", "West Bengal" },
-};
-
 static gboolean
 is_cap_word (const Token *t)
 {
@@ -123,128 +99,6 @@ span_text (Ctx *ctx, int t0, int t1, char *buf, gsize size)
   memcpy (buf, ctx->body + s, n);
   buf[n] = '\0';
   return buf;
-}
-
-/* ---- parties -------------------------------------------------------------- */
-
-static const char *
-resolve_party (Ctx *ctx, const char *written)
-{
-  const char *cached = g_hash_table_lookup (ctx->party_cache, written);
-  const char *abbr = NULL;
-
-  if (cached != NULL)
-    return *cached ? cached : NULL;
-  if (ctx->options->resolve_party != NULL)
-    abbr = ctx->options->resolve_party (written, ctx->options->resolve_data);
-  else
-    {
-      const PsephosPartyInfo *info = psephos_tables_lookup_party (written);
-
-      abbr = info ? info->abbreviation : NULL;
-    }
-  g_hash_table_insert (ctx->party_cache, (char *) _psephos_extract_intern (ctx, written, -1),
-                       (char *) _psephos_extract_intern (ctx, abbr ? abbr : "", -1));
-  return abbr;
-}
-
-static const char *resolve_state_uncached (const char *written);
-
-/* States are looked up as often as parties: cached the same way. */
-static const char *
-resolve_state (Ctx *ctx, const char *written)
-{
-  char key[260];
-  const char *cached;
-  const char *name;
-
-  key[0] = '\x01';
-  g_strlcpy (key + 1, written, sizeof key - 1);
-  cached = g_hash_table_lookup (ctx->party_cache, key);
-  if (cached != NULL)
-    return *cached ? cached : NULL;
-  name = resolve_state_uncached (written);
-  g_hash_table_insert (ctx->party_cache, (char *) _psephos_extract_intern (ctx, key, -1),
-                       (char *) _psephos_extract_intern (ctx, name ? name : "", -1));
-  return name;
-}
-
-static const char *
-resolve_state_uncached (const char *written)
-{
-  const PsephosStateInfo *info;
-  g_autofree char *k1 = NULL;
-  g_autofree char *k2 = NULL;
-  char lower[64];
-
-  g_strlcpy (lower, written, sizeof lower);
-  for (char *p = lower; *p; p++)
-    *p = g_ascii_tolower (*p);
-  for (gsize i = 0; i < G_N_ELEMENTS (state_aliases); i++)
-    if (strcmp (lower, state_aliases[i].written) == 0)
-      return state_aliases[i].state;
-  if (strlen (written) < 4 || (guchar) written[0] >= 0x80)
-    return NULL;
-  info = psephos_tables_lookup_state (written);
-  if (info == NULL)
-    return NULL;
-  /* the full name, not an abbreviation that is also a word */
-  k1 = psephos_tables_key (written);
-  k2 = psephos_tables_key (info->name);
-  if (strcmp (k1, k2) != 0 && strlen (k1) < 5)
-    return NULL;
-  return info->name;
-}
-
-/* ---- alliances ------------------------------------------------------------ */
-
-static const struct
-{
-  const char *word;   /* lower case */
-  gboolean need_caps; /* written in capitals, or followed by bloc/alliance */
-  const char *abbr;
-} alliance_words[] = {
-  { "nda", TRUE, "NDA" },
-  { "upa", TRUE, "UPA" },
-  { "india", TRUE, "INDIA" },
-  { "mahayuti", FALSE, "Mahayuti" },
-  { "mva", TRUE, "MVA" },
-  { "mahagathbandhan", FALSE, "Mahagathbandhan" },
-  { "ldf", TRUE, "LDF" },
-  { "udf", TRUE, "UDF" },
-  { "एनडीए", FALSE, "NDA" },
-  { "इंडिया", FALSE, "INDIA" },
-  { "महायुति", FALSE, "Mahayuti" },
-  { "महागठबंधन", FALSE, "Mahagathbandhan" },
-};
-
-static const char *const alliance_nouns[] = {
-  "bloc", "alliance", "coalition", "front", "combine", "गठबंधन", NULL
-};
-
-/* An alliance named at token @i; sets *@t1 past its words. */
-static const char *
-alliance_at (Ctx *ctx, int i, int *t1)
-{
-  Token *t = _psephos_tok (ctx, i);
-  Token *next = _psephos_tok (ctx, i + 1);
-
-  for (gsize k = 0; k < G_N_ELEMENTS (alliance_words); k++)
-    {
-      gboolean noun;
-
-      if (t->lower[0] != alliance_words[k].word[0] || strcmp (t->lower, alliance_words[k].word) != 0)
-        continue;
-      noun = _psephos_tok_in (next, alliance_nouns);
-      if (alliance_words[k].need_caps && !(t->flags & TOKF_ALLCAPS) && !noun)
-        return NULL;
-      /* "India" in ordinary case is the country */
-      if (strcmp (t->lower, "india") == 0 && !(t->flags & TOKF_ALLCAPS) && !noun)
-        return NULL;
-      *t1 = noun ? i + 2 : i + 1;
-      return alliance_words[k].abbr;
-    }
-  return NULL;
 }
 
 /* ---- people ---------------------------------------------------------------- */
@@ -538,71 +392,6 @@ is_name_word (const Token *t)
   return is_cap_word (t) && !(t->flags & TOKF_ALLCAPS) && !g_hash_table_contains (set, t->lower);
 }
 
-/* First words (lower case) of every party and state name, abbreviation and
- * alias in the built-in tables: a capitalised word that starts none is not
- * looked up, which keeps the extractor fast. */
-static void
-add_first_words (GHashTable *set, const char *resource, const int *columns)
-{
-  g_autoptr (GBytes) bytes = g_resource_lookup_data (psephos_ingest_get_resource (), resource,
-                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_auto (GStrv) lines = NULL;
-
-  if (bytes == NULL)
-    return;
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint l = 1; lines[l] != NULL; l++)
-    {
-      g_auto (GStrv) cols = g_strsplit (lines[l], "\t", -1);
-
-      for (const int *c = columns; *c >= 0; c++)
-        {
-          g_auto (GStrv) names = NULL;
-
-          if (g_strv_length (cols) <= (guint) *c)
-            continue;
-          names = g_strsplit (cols[*c], "|", -1);
-          for (guint k = 0; names[k] != NULL; k++)
-            {
-              char *w = g_strstrip (names[k]);
-              gsize n = strcspn (w, " (-.&");
-
-              g_autofree char *word = n > 0 ? g_ascii_strdown (w, n) : NULL;
-
-              if (word != NULL && !g_hash_table_contains (set, word))
-                g_hash_table_add (set, g_steal_pointer (&word));
-            }
-        }
-    }
-}
-
-static gboolean
-may_start_name (const Token *t)
-{
-  static GHashTable *set;
-
-  if (g_once_init_enter (&set))
-    {
-      /* Owns its keys: a first word seen twice replaces (and frees) the
-       * earlier copy. */
-      GHashTable *s = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      static const int party_columns[] = { 0, 1, 3, -1 };
-      static const int state_columns[] = { 0, 3, -1 };
-
-      add_first_words (s, "/io/github/psephos/Psephos/ingest/parties.tsv", party_columns);
-      add_first_words (s, "/io/github/psephos/Psephos/ingest/states.tsv", state_columns);
-      for (gsize i = 0; i < G_N_ELEMENTS (state_aliases); i++)
-        {
-          g_autofree char *word = g_strndup (state_aliases[i].written, strcspn (state_aliases[i].written, " &"));
-
-          if (!g_hash_table_contains (s, word))
-            g_hash_table_add (s, g_steal_pointer (&word));
-        }
-      g_once_init_leave (&set, s);
-    }
-  return g_hash_table_contains (set, t->lower);
-}
-
 /* Tries a party, then a state, at token @k of a capitalised run ending at
  * @r. Returns the tokens used, 0 for none. */
 static int
@@ -612,7 +401,7 @@ party_or_state_at (Ctx *ctx, int k, int r)
   Mention m = { 0 };
 
   m.person = -1;
-  if (ctx->options->resolve_party == NULL && !may_start_name (_psephos_tok (ctx, k)))
+  if (ctx->options->resolve_party == NULL && !_psephos_extract_may_start_name (_psephos_tok (ctx, k)))
     return 0;
   for (int n = MIN (6, r - k); n >= 1; n--)
     {
@@ -632,7 +421,7 @@ party_or_state_at (Ctx *ctx, int k, int r)
           continue;
       }
       span_text (ctx, k, k + n, text, sizeof text);
-      if ((abbr = resolve_party (ctx, text)) != NULL)
+      if ((abbr = _psephos_extract_resolve_party (ctx, text)) != NULL)
         {
           m.kind = M_PARTY;
           m.abbr = _psephos_extract_intern (ctx, abbr, -1);
@@ -646,7 +435,7 @@ party_or_state_at (Ctx *ctx, int k, int r)
               char ab[64];
 
               span_text (ctx, k + n + 1, k + n + 2, ab, sizeof ab);
-              if (inner->kind == TOK_WORD && g_strcmp0 (resolve_party (ctx, ab), abbr) == 0)
+              if (inner->kind == TOK_WORD && g_strcmp0 (_psephos_extract_resolve_party (ctx, ab), abbr) == 0)
                 m.t1 = k + n + 3;
             }
           add_mention (ctx, &m);
@@ -654,7 +443,7 @@ party_or_state_at (Ctx *ctx, int k, int r)
             _psephos_mention (ctx, ctx->mentions->len - 1)->possessive = TRUE;
           return m.t1 - k;
         }
-      if (n <= 4 && (abbr = resolve_state (ctx, text)) != NULL)
+      if (n <= 4 && (abbr = _psephos_extract_resolve_state (ctx, text)) != NULL)
         {
           m.kind = M_STATE;
           m.abbr = abbr;
@@ -722,16 +511,6 @@ find_in_run (Ctx *ctx, int i, int r)
     }
   if (name_start >= 0)
     classify_run (ctx, name_start, r);
-}
-
-static const char *
-resolve_hindi_state (const char *word)
-{
-  for (gsize i = 0; i < G_N_ELEMENTS (state_aliases); i++)
-    if ((guchar) state_aliases[i].written[0] >= 0x80 && word[3] == state_aliases[i].written[3]
-        && word[5] == state_aliases[i].written[5] && strcmp (word, state_aliases[i].written) == 0)
-      return state_aliases[i].state;
-  return NULL;
 }
 
 /* "the party" → the party last named in this sentence, else before it. */
@@ -839,7 +618,7 @@ _psephos_extract_find_mentions (Ctx *ctx)
           i++;
           continue;
         }
-      if ((abbr = alliance_at (ctx, i, &t1)) != NULL)
+      if ((abbr = _psephos_extract_alliance_at (ctx, i, &t1)) != NULL)
         {
           Mention m = { .kind = M_ALLIANCE, .t0 = i, .t1 = t1, .person = -1, .abbr = abbr };
 
@@ -857,7 +636,7 @@ _psephos_extract_find_mentions (Ctx *ctx)
               m.abbr = abbr;
               add_mention (ctx, &m);
             }
-          else if ((abbr = resolve_hindi_state (t->lower)) != NULL)
+          else if ((abbr = _psephos_extract_hindi_state (t->lower)) != NULL)
             {
               m.kind = M_STATE;
               m.abbr = abbr;

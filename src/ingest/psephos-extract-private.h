@@ -145,6 +145,13 @@ _psephos_tok_in (const Token *t, const char *const *words)
 Mention *_psephos_mention (Ctx *ctx, int i);
 int _psephos_n_tokens (Ctx *ctx);
 
+/* psephos-extract-entities.c: parties, states, alliances */
+const char *_psephos_extract_resolve_party (Ctx *ctx, const char *written);
+const char *_psephos_extract_resolve_state (Ctx *ctx, const char *written);
+const char *_psephos_extract_alliance_at (Ctx *ctx, int i, int *t1);
+gboolean _psephos_extract_may_start_name (const Token *t);
+const char *_psephos_extract_hindi_state (const char *word);
+
 /* psephos-coref.c: mentions of people, parties, alliances, states, seats */
 void _psephos_extract_find_mentions (Ctx *ctx);
 void _psephos_extract_note_seat (Ctx *ctx, const char *seat, const char *state);
