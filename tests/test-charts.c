@@ -14,6 +14,8 @@
 #include "psephos-chart-private.h"
 #include "psephos-ingest.h"
 
+static void check_svg (const char *path, const char *const *texts);
+
 /* ---- fixtures --------------------------------------------------------- */
 
 typedef struct
@@ -479,6 +481,8 @@ test_seat_names (void)
   it->flags |= PSEPHOS_ITEM_WINNER;
   _psephos_chart_model_add (model, "होशियार सिंह", "BJP", "#ff9933", 23338);
   _psephos_chart_model_add (model, "Sri Sri Sri Venkata Satyanarayana Murthy Garu Of The Very Long Name Party", "XYZ", NULL, 1200);
+  /* A store is untrusted input: a name that is not UTF-8 is drawn, not fatal. */
+  _psephos_chart_model_add (model, "Broken \xff\xfe Name", "X\xc3", NULL, 900);
   chart = _psephos_chart_new_for_model (model);
   psephos_chart_set_locale (chart, "hi_IN.UTF-8");
   list = psephos_chart_layout (chart, 800, 500, PSEPHOS_CHART_THEME_DARK);
@@ -489,6 +493,22 @@ test_seat_names (void)
   g_assert_nonnull (longname);
   g_assert_true (g_str_has_suffix (longname->text, "…"));
   g_assert_cmpfloat (longname->text_width, <=, 800 * 0.36 + 0.5);
+  {
+    g_autofree char *dir = g_dir_make_tmp ("test-charts-XXXXXX", NULL);
+    g_autofree char *svg = g_build_filename (dir, "names.svg", NULL);
+    g_autofree char *png = g_build_filename (dir, "names.png", NULL);
+    const char *const texts[] = { "कमलेश ठाकुर · INC", "32,737", NULL };
+    GError *error = NULL;
+
+    g_assert_true (psephos_chart_export (chart, svg, PSEPHOS_CHART_FORMAT_SVG, 800, 500,
+                                         PSEPHOS_CHART_THEME_LIGHT, NULL, &error));
+    g_assert_no_error (error);
+    check_svg (svg, texts);
+    g_assert_true (psephos_chart_export (chart, png, PSEPHOS_CHART_FORMAT_PNG, 800, 500,
+                                         PSEPHOS_CHART_THEME_LIGHT, NULL, &error));
+    g_assert_no_error (error);
+    remove_tree (dir);
+  }
 }
 
 /* Every kind, both themes, several sizes: labels apart and on the canvas. */

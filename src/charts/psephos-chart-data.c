@@ -618,5 +618,19 @@ _psephos_chart_model_from_store (PsephosStore *store,
         g_assert_not_reached ();
     }
   scope_clear (&scope);
+  if (model != NULL)
+    {
+      char **texts[] = { &model->title, &model->subtitle, &model->caption, &model->value_label };
+
+      /* Names in them come from the store, which is untrusted input. */
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        if (*texts[i] != NULL && !g_utf8_validate (*texts[i], -1, NULL))
+          {
+            char *valid = g_utf8_make_valid (*texts[i], -1);
+
+            g_free (*texts[i]);
+            *texts[i] = valid;
+          }
+    }
   return model;
 }

@@ -59,14 +59,14 @@ _psephos_layout_text (PsephosLayout *l, PsephosRole role, const char *text, doub
 {
   PsephosMark *mark = _psephos_layout_add (l, PSEPHOS_SHAPE_TEXT, role);
 
-  mark->text = g_strdup (text);
+  mark->text = g_utf8_make_valid (text, -1);
   mark->x = x;
   mark->y = y;
   mark->anchor = anchor;
   mark->font_size = size;
   mark->bold = bold;
   mark->fill = colour;
-  mark->text_width = _psephos_text_measure (l->tm, text, size, bold,
+  mark->text_width = _psephos_text_measure (l->tm, mark->text, size, bold,
                                             &mark->ascent, &mark->descent);
   return mark;
 }

@@ -229,8 +229,12 @@ _psephos_text_measure (PsephosTextMeasure *tm,
 {
   char prefix[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *key = NULL;
+  g_autofree char *valid = NULL;
   Extents *e;
 
+  /* Store files are untrusted: pango wants valid UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
   g_ascii_formatd (prefix, sizeof prefix, "%.3f", size);
   key = g_strconcat (prefix, bold ? "|b|" : "|r|", text, NULL);
   e = g_hash_table_lookup (tm->cache, key);

@@ -135,9 +135,10 @@ _psephos_chart_model_add (PsephosChartModel *model,
 
   g_array_set_size (model->items, model->items->len + 1);
   it = &g_array_index (model->items, PsephosChartItem, model->items->len - 1);
-  it->label = g_strdup (label);
-  it->party = g_strdup (party);
-  it->colour = g_strdup (colour);
+  /* Store files are untrusted: keep only valid UTF-8 for pango and XML. */
+  it->label = label ? g_utf8_make_valid (label, -1) : NULL;
+  it->party = party ? g_utf8_make_valid (party, -1) : NULL;
+  it->colour = colour ? g_utf8_make_valid (colour, -1) : NULL;
   it->value = value;
   it->share = NAN;
   return it;
