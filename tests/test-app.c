@@ -75,6 +75,24 @@ citation_beside (GtkWidget *label)
   return NULL;
 }
 
+/* With $PSEPHOS_SCREENSHOTS set, saves the screen there (for people to look). */
+static void
+screenshot (const char *name)
+{
+  const char *dir = g_getenv ("PSEPHOS_SCREENSHOTS");
+  g_autofree char *path = NULL;
+  const char *argv[] = { "import", "-window", "root", NULL, NULL };
+
+  if (dir == NULL)
+    return;
+  spin (300);
+  g_mkdir_with_parents (dir, 0755);
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  argv[3] = path;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
 static char *
 read_seed (const char *name)
 {
@@ -656,6 +674,7 @@ test_bad_imports (void)
     }
   g_assert_nonnull (strstr (psephos_import_dialog_get_message (dialog, 0), "binary-article.txt"));
   g_assert_nonnull (strstr (psephos_import_dialog_get_message (dialog, 1), "bad-row.csv"));
+  screenshot ("import-rejected");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Nothing was written and the window still works. */
@@ -782,6 +801,9 @@ test_conflict_shown (void)
   g_assert_nonnull (find_label (GTK_WIDGET (cite), "Sources disagree"));
   g_assert_nonnull (find_label (GTK_WIDGET (cite), "32,000"));
   g_assert_nonnull (find_label (GTK_WIDGET (cite), "32,737"));
+  screenshot ("citation-conflict");
+  psephos_citation_button_popdown (cite);
+  spin (100);
   close_window (win);
   g_free (store_path);
   store_path = g_steal_pointer (&saved);

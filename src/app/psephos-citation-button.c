@@ -303,3 +303,10 @@ psephos_facts_filter (GPtrArray *all, const char *attribute)
     }
   return out;
 }
+
+void
+psephos_citation_button_popdown (PsephosCitationButton *self)
+{
+  g_return_if_fail (PSEPHOS_IS_CITATION_BUTTON (self));
+  gtk_menu_button_popdown (self->button);
+}

@@ -25,6 +25,7 @@ GPtrArray *psephos_citation_button_get_facts (PsephosCitationButton *self);
 /* Whether the sources disagree among themselves or with official data. */
 gboolean psephos_citation_button_get_conflict (PsephosCitationButton *self);
 void psephos_citation_button_popup (PsephosCitationButton *self);
+void psephos_citation_button_popdown (PsephosCitationButton *self);
 
 /* Facts of @all with @attribute; the new array borrows them from @all. */
 GPtrArray *psephos_facts_filter (GPtrArray *all, const char *attribute);

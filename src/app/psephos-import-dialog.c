@@ -5,6 +5,8 @@
  * the main loop one file at a time. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "psephos-import-dialog.h"
@@ -306,8 +308,17 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       else if (g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         post (self, i, PSEPHOS_IMPORT_CANCELLED, g_strdup (_("Cancelled: not imported")), (double) (i + 1) / paths->len);
       else
-        post (self, i, PSEPHOS_IMPORT_REJECTED, g_strdup_printf (_("Rejected: %s"), file_error->message),
-              (double) (i + 1) / paths->len);
+        {
+          /* Messages start with the file's path; the row already names it. */
+          const char *message = file_error->message;
+          g_autofree char *base = g_path_get_basename (path);
+          g_autofree char *shown = NULL;
+
+          if (g_str_has_prefix (message, path))
+            message = shown = g_strconcat (base, message + strlen (path), NULL);
+          post (self, i, PSEPHOS_IMPORT_REJECTED, g_strdup_printf (_("Rejected: %s"), message),
+                (double) (i + 1) / paths->len);
+        }
     }
   g_task_return_boolean (task, TRUE);
 }
