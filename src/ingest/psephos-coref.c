@@ -618,7 +618,8 @@ _psephos_extract_find_mentions (Ctx *ctx)
           i++;
           continue;
         }
-      if ((abbr = _psephos_extract_alliance_at (ctx, i, &t1)) != NULL)
+      /* alliance names start with one of these (NDA, UPA, INDIA, Mahayuti, LDF, एनडीए …) */
+      if (strchr ("numil\xe0", t->lower[0]) != NULL && (abbr = _psephos_extract_alliance_at (ctx, i, &t1)) != NULL)
         {
           Mention m = { .kind = M_ALLIANCE, .t0 = i, .t1 = t1, .person = -1, .abbr = abbr };
 

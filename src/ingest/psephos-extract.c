@@ -576,11 +576,9 @@ finish (Ctx *ctx)
       gsize *o = g_ptr_array_index (offsets, i);
       gsize target = *o;
 
-      while (byte < target && byte < ctx->len)
-        {
-          byte = g_utf8_next_char (ctx->body + byte) - ctx->body;
-          cp++;
-        }
+      /* offsets fall on character boundaries: count the bytes that start one */
+      for (; byte < target && byte < ctx->len; byte++)
+        cp += ((guchar) ctx->body[byte] & 0xC0) != 0x80;
       *o = cp;
     }
 }
