@@ -608,6 +608,15 @@ test_bypoll_hemicycle (Fixture *f, gconstpointer data)
   g_assert_cmpuint (psephos_display_list_count (list, PSEPHOS_ROLE_SEAT, "INC"), ==, 4);
   g_assert_cmpuint (psephos_display_list_count (list, PSEPHOS_ROLE_SEAT, "AITC"), ==, 4);
   g_assert_cmpuint (psephos_display_list_count (list, PSEPHOS_ROLE_SEAT, "IND"), ==, 1);
+  /* Pointing at a seat finds it, for tooltips; the background does not. */
+  for (guint i = 0; i < list->marks->len; i++)
+    {
+      const PsephosMark *m = psephos_display_list_get_mark (list, i);
+
+      if (m->role == PSEPHOS_ROLE_SEAT)
+        g_assert_true (psephos_display_list_hit (list, m->x, m->y) == m);
+    }
+  g_assert_null (psephos_display_list_hit (list, 1, 1));
   g_assert_nonnull (majority);
   g_assert_cmpfloat (majority->value, ==, 7);
   g_assert_nonnull (find_text (list, PSEPHOS_ROLE_LEGEND_LABEL, NULL));

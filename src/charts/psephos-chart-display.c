@@ -99,6 +99,39 @@ psephos_mark_get_bounds (const PsephosMark *mark,
     *y1 = d;
 }
 
+const PsephosMark *
+psephos_display_list_hit (const PsephosDisplayList *list, double x, double y)
+{
+  g_return_val_if_fail (list != NULL, NULL);
+
+  for (guint i = list->marks->len; i > 0; i--)
+    {
+      const PsephosMark *mark = &g_array_index (list->marks, PsephosMark, i - 1);
+      double x0, y0, x1, y1;
+
+      if (mark->desc == NULL)
+        continue;
+      if (mark->shape == PSEPHOS_SHAPE_CIRCLE)
+        {
+          double dx = x - mark->x, dy = y - mark->y;
+
+          if (dx * dx + dy * dy <= mark->r * mark->r)
+            return mark;
+          continue;
+        }
+      psephos_mark_get_bounds (mark, &x0, &y0, &x1, &y1);
+      /* Thin bars (a column per seat) are hard to point at: give them a pixel. */
+      if (x1 - x0 < 2)
+        {
+          x0 -= 1;
+          x1 += 1;
+        }
+      if (x >= x0 && x <= x1 && y >= y0 && y <= y1)
+        return mark;
+    }
+  return NULL;
+}
+
 guint
 psephos_display_list_count (const PsephosDisplayList *list,
                             PsephosRole role,

@@ -116,6 +116,10 @@ void psephos_mark_get_bounds (const PsephosMark *mark,
                               double *x1,
                               double *y1);
 
+/* The topmost mark at (@x, @y) that stands for something (it has a @desc):
+ * a bar, a seat, a legend swatch… for tooltips. NULL when none. */
+const PsephosMark *psephos_display_list_hit (const PsephosDisplayList *list, double x, double y);
+
 /* Counts marks of @role (and @party when not NULL). */
 guint psephos_display_list_count (const PsephosDisplayList *list,
                                   PsephosRole role,
