@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-results-private.h — what psephos-results.c (formats, the file)
+ * and psephos-results-rows.c (rows into the store) share. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "psephos-csv.h"
+#include "psephos-results.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FORMAT_NONE,
+  FORMAT_ASSEMBLY,
+  FORMAT_LOK_SABHA_2024,
+  FORMAT_ELECTIONLENS,
+} Format;
+
+/* Logical columns; each format names the ones it has. */
+enum {
+  COL_YEAR,
+  COL_TYPE,
+  COL_HOUSE,
+  COL_STATE,
+  COL_STATE_CODE,
+  COL_SEAT,
+  COL_SEAT_NUMBER,
+  COL_RESERVATION,
+  COL_CANDIDATE,
+  COL_PARTY,
+  COL_VOTES,
+  COL_EVM,
+  COL_POSTAL,
+  COL_VALID_VOTES,
+  COL_NOTA,
+  COL_ELECTORS,
+  COL_TURNOUT,
+  COL_SEX,
+  N_COLS
+};
+
+typedef struct {
+  int col;
+  const char *name;
+  gboolean required;
+} ColumnSpec;
+
+typedef struct {
+  Format format;
+  char separator;
+  const ColumnSpec *columns;
+} FormatSpec;
+
+/* ---- one import ----------------------------------------------------------- */
+
+typedef struct {
+  gint64 id;
+  char *name;      /* the table's name, else as written */
+  char *abbr;
+} StateEntry;
+
+typedef struct {
+  gint64 id;
+  int year;
+  PsephosElectionKind kind;
+  char *state_abbr; /* assembly elections: for alliance membership */
+} ElectionEntry;
+
+typedef struct {
+  gint64 id;
+  char *abbreviation; /* NULL: unknown party */
+} PartyEntry;
+
+typedef struct {
+  gint64 id;
+  /* Whether the store had a contest for the seat before this file: only
+   * then can someone of this name have stood here before, outside the
+   * people this file adds. */
+  gboolean had_contests;
+  GHashTable *people; /* name key → person id, or 0 for two namesakes */
+} SeatEntry;
+
+typedef struct {
+  gint64 id;
+  ElectionEntry *election;
+  SeatEntry *seat;
+  /* Candidacies stored before this file (from articles or another official
+   * file), by name key; each is claimed by at most one row. */
+  GHashTable *earlier;
+  GHashTable *persons; /* person ids this file put in the contest */
+  gboolean have_contest_values;
+  gint64 electors;
+  gint64 votes_polled;
+  double turnout_pct;
+  gint64 nota_votes;
+} ContestEntry;
+
+typedef struct {
+  PsephosImport *imp;
+  const char *path;
+  const char *data;
+  gsize len;
+  PsephosCsv *csv;
+  const FormatSpec *spec;
+  int col[N_COLS];
+  const PsephosIngestOptions *options;
+  guint line;
+
+  /* byte offset → code point offset, moving along the file */
+  gsize cp_byte;
+  gint64 cp_count;
+
+  GHashTable *states;    /* text as written → StateEntry */
+  GHashTable *elections; /* name → ElectionEntry */
+  GHashTable *seats;     /* seat id → SeatEntry */
+  GHashTable *contests;  /* "house|state|year|seat" as written → ContestEntry */
+  GPtrArray *contest_list;
+  GHashTable *parties;   /* text as written → PartyEntry */
+  GHashTable *members;   /* "election|party" → NULL: who stood in which election */
+  GPtrArray *member_list; /* pairs ElectionEntry*, PartyEntry* */
+  GString *quote;
+  sqlite3_stmt *person_stmt;
+  sqlite3_stmt *seat_stmt;
+  guint n_facts;
+} PsephosResultsImport;
+
+/* Sets up the caches of @self (its other fields are set by the caller). */
+void _psephos_results_import_init (PsephosResultsImport *self);
+void _psephos_results_import_clear (PsephosResultsImport *self);
+/* The current row of self->csv into the store. */
+gboolean _psephos_results_import_row (PsephosResultsImport *self, GError **error);
+/* After the last row: contest values and alliance membership. */
+gboolean _psephos_results_import_finish (PsephosResultsImport *self, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,1027 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* psephos-results-rows.c — official results rows into the store: states,
+ * elections, seats, contests, parties, people and candidacies, found or
+ * made once per file, and a fact for every number, citing its field.
+ *
+ * The rows say nothing about ranks, results and margins: the store
+ * derives them from the votes at commit.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "psephos-results-private.h"
+#include "psephos-tables.h"
+
+static void
+state_entry_free (gpointer p)
+{
+  StateEntry *s = p;
+
+  g_free (s->name);
+  g_free (s->abbr);
+  g_free (s);
+}
+
+static void
+election_entry_free (gpointer p)
+{
+  ElectionEntry *e = p;
+
+  g_free (e->state_abbr);
+  g_free (e);
+}
+
+static void
+party_entry_free (gpointer p)
+{
+  PartyEntry *e = p;
+
+  g_free (e->abbreviation);
+  g_free (e);
+}
+
+static void
+seat_entry_free (gpointer p)
+{
+  SeatEntry *s = p;
+
+  g_clear_pointer (&s->people, g_hash_table_unref);
+  g_free (s);
+}
+
+static void
+contest_entry_free (gpointer p)
+{
+  ContestEntry *c = p;
+
+  g_clear_pointer (&c->earlier, g_hash_table_unref);
+  g_clear_pointer (&c->persons, g_hash_table_unref);
+  g_free (c);
+}
+
+void
+_psephos_results_import_clear (PsephosResultsImport *self)
+{
+  g_clear_pointer (&self->states, g_hash_table_unref);
+  g_clear_pointer (&self->elections, g_hash_table_unref);
+  g_clear_pointer (&self->seats, g_hash_table_unref);
+  g_clear_pointer (&self->contests, g_hash_table_unref);
+  g_clear_pointer (&self->contest_list, g_ptr_array_unref);
+  g_clear_pointer (&self->parties, g_hash_table_unref);
+  g_clear_pointer (&self->members, g_hash_table_unref);
+  g_clear_pointer (&self->member_list, g_ptr_array_unref);
+  if (self->quote != NULL)
+    g_string_free (self->quote, TRUE);
+  self->quote = NULL;
+  g_clear_pointer (&self->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
+}
+
+void
+_psephos_results_import_init (PsephosResultsImport *self)
+{
+  self->states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, state_entry_free);
+  self->elections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, election_entry_free);
+  self->seats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, seat_entry_free);
+  self->contests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->contest_list = g_ptr_array_new_with_free_func (contest_entry_free);
+  self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, party_entry_free);
+  self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->member_list = g_ptr_array_new ();
+  self->quote = g_string_sized_new (64);
+}
+
+/* The code point offset of byte @offset of the file. Offsets asked for
+ * move forward through the file, mostly, so this counts only the bytes in
+ * between. */
+static gint64
+code_point_at (PsephosResultsImport *self,
+               gsize offset)
+{
+  const guchar *d = (const guchar *) self->data;
+
+  while (self->cp_byte < offset)
+    {
+      if ((d[self->cp_byte] & 0xC0) != 0x80)
+        self->cp_count++;
+      self->cp_byte++;
+    }
+  while (self->cp_byte > offset)
+    {
+      self->cp_byte--;
+      if ((d[self->cp_byte] & 0xC0) != 0x80)
+        self->cp_count--;
+    }
+
+  return self->cp_count;
+}
+
+static const char *
+field (PsephosResultsImport *self,
+       int col)
+{
+  if (self->col[col] < 0)
+    return NULL;
+  return psephos_csv_get_field (self->csv, self->col[col]);
+}
+
+/* The field, without the spaces around it; NULL when the column is
+ * missing or the field is blank. */
+static char *
+field_trimmed (PsephosResultsImport *self,
+               int col)
+{
+  const char *s = field (self, col);
+  char *t;
+
+  if (s == NULL)
+    return NULL;
+  t = g_strstrip (g_strdup (s));
+  if (t[0] == '\0')
+    g_clear_pointer (&t, g_free);
+  return t;
+}
+
+static const char *
+column_name (PsephosResultsImport *self,
+             int col)
+{
+  for (const ColumnSpec *c = self->spec->columns; c->name != NULL; c++)
+    if (c->col == col)
+      return c->name;
+  return "?";
+}
+
+/* A count: digits only (spaces around are allowed). Blank → -1 when
+ * @blank_ok, else an error. */
+static gboolean
+parse_count (PsephosResultsImport *self,
+             int col,
+             gboolean blank_ok,
+             gint64 *out,
+             GError **error)
+{
+  const char *s = field (self, col);
+  const char *p;
+  guint64 value = 0;
+  guint digits = 0;
+
+  *out = -1;
+  if (s == NULL)
+    return TRUE;
+
+  p = s;
+  while (*p == ' ')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (digits++ > 15)
+        break;
+      value = value * 10 + (guint64) (*p - '0');
+    }
+  while (*p == ' ')
+    p++;
+
+  if (digits == 0 && *p == '\0')
+    {
+      if (blank_ok)
+        return TRUE;
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                 "the ‘%s’ column is empty", column_name (self, col));
+      return FALSE;
+    }
+  if (*p != '\0' || digits > 15)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                 "the ‘%s’ column is not a number: ‘%s’", column_name (self, col), s);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* A percentage such as "72.55"; blank → NAN. */
+static gboolean
+parse_percent (PsephosResultsImport *self,
+               int col,
+               double *out,
+               GError **error)
+{
+  g_autofree char *s = field_trimmed (self, col);
+  char *end = NULL;
+  double value;
+
+  *out = NAN;
+  if (s == NULL)
+    return TRUE;
+  value = g_ascii_strtod (s, &end);
+  if (end == s || *end != '\0' || !(value >= 0.0 && value <= 100.0))
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                 "the ‘%s’ column is not a percentage: ‘%s’", column_name (self, col), s);
+      return FALSE;
+    }
+  *out = value;
+  return TRUE;
+}
+
+/* Adds a fact citing the characters of fields @first_col … @last_col of
+ * the current row. */
+static gboolean
+add_fact (PsephosResultsImport *self,
+          PsephosFact *fact,
+          int first_col,
+          int last_col,
+          GError **error)
+{
+  gsize start = MIN (psephos_csv_get_field_start (self->csv, self->col[first_col]),
+                     psephos_csv_get_field_start (self->csv, self->col[last_col]));
+  gsize end = MAX (psephos_csv_get_field_end (self->csv, self->col[first_col]),
+                   psephos_csv_get_field_end (self->csv, self->col[last_col]));
+
+  g_string_truncate (self->quote, 0);
+  g_string_append_len (self->quote, self->data + start, end - start);
+
+  fact->qualifier = PSEPHOS_QUALIFIER_EXACT;
+  fact->row = self->line;
+  fact->start = code_point_at (self, start);
+  fact->end = code_point_at (self, end);
+  fact->quote = self->quote->str;
+
+  if (psephos_import_add_fact (self->imp, fact, error) <= 0)
+    return FALSE;
+  self->n_facts++;
+  return TRUE;
+}
+
+static gboolean
+add_number_fact (PsephosResultsImport *self,
+                 const PsephosFact *about,
+                 const char *attribute,
+                 double value,
+                 int first_col,
+                 int last_col,
+                 GError **error)
+{
+  PsephosFact fact = *about;
+
+  fact.attribute = (char *) attribute;
+  fact.has_number = TRUE;
+  fact.number = value;
+  return add_fact (self, &fact, first_col, last_col, error);
+}
+
+static StateEntry *
+get_state (PsephosResultsImport *self,
+           const char *written,
+           const char *code,
+           GError **error)
+{
+  const PsephosStateInfo *info;
+  StateEntry *entry;
+
+  entry = g_hash_table_lookup (self->states, written);
+  if (entry != NULL)
+    return entry;
+
+  info = psephos_tables_lookup_state (written);
+  if (info == NULL && code != NULL)
+    info = psephos_tables_lookup_state (code);
+
+  entry = g_new0 (StateEntry, 1);
+  entry->name = g_strdup (info ? info->name : written);
+  entry->abbr = g_strdup (info ? info->abbr : NULL);
+  entry->id = psephos_import_ensure_state (self->imp, entry->name,
+                                           info ? info->abbr : NULL,
+                                           info ? info->eci_code : code,
+                                           error);
+  if (entry->id <= 0)
+    {
+      state_entry_free (entry);
+      return NULL;
+    }
+  g_hash_table_insert (self->states, g_strdup (written), entry);
+  return entry;
+}
+
+static ElectionEntry *
+get_election (PsephosResultsImport *self,
+              const char *name,
+              PsephosElectionKind kind,
+              int year,
+              const StateEntry *state,
+              GError **error)
+{
+  ElectionEntry *entry = g_hash_table_lookup (self->elections, name);
+
+  if (entry != NULL)
+    return entry;
+
+  entry = g_new0 (ElectionEntry, 1);
+  entry->year = year;
+  entry->kind = kind;
+  if (kind != PSEPHOS_ELECTION_GENERAL && state != NULL)
+    entry->state_abbr = g_strdup (state->abbr ? state->abbr : state->name);
+  entry->id = psephos_import_ensure_election (self->imp, name, kind, year, error);
+  if (entry->id <= 0)
+    {
+      election_entry_free (entry);
+      return NULL;
+    }
+  g_hash_table_insert (self->elections, g_strdup (name), entry);
+  return entry;
+}
+
+static PartyEntry *
+get_party (PsephosResultsImport *self,
+           const char *written,
+           GError **error)
+{
+  const PsephosPartyInfo *info;
+  PartyEntry *entry = g_hash_table_lookup (self->parties, written);
+
+  if (entry != NULL)
+    return entry;
+
+  info = psephos_tables_lookup_party (written);
+  entry = g_new0 (PartyEntry, 1);
+  if (info != NULL)
+    {
+      entry->abbreviation = g_strdup (info->abbreviation);
+      entry->id = psephos_import_ensure_party (self->imp, info->name, info->abbreviation, info->colour, error);
+    }
+  else
+    {
+      /* Unknown: kept under its full name, as written. */
+      g_autofree char *name = g_strstrip (g_strdup (written));
+      entry->id = psephos_import_ensure_party (self->imp, name, NULL, NULL, error);
+    }
+  if (entry->id <= 0)
+    {
+      party_entry_free (entry);
+      return NULL;
+    }
+  g_hash_table_insert (self->parties, g_strdup (written), entry);
+  return entry;
+}
+
+static sqlite3_stmt *
+prepare (PsephosResultsImport *self,
+         sqlite3_stmt **stmt,
+         const char *sql,
+         GError **error)
+{
+  sqlite3 *db = _psephos_import_get_db (self->imp);
+
+  if (*stmt != NULL)
+    return *stmt;
+  if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
+                                 "cannot query the store: %s", sqlite3_errmsg (db));
+      return NULL;
+    }
+  return *stmt;
+}
+
+/* What a row says about the contest it belongs to. */
+typedef struct {
+  const char *election_name; /* NULL: the canonical name */
+  PsephosElectionKind kind;
+  PsephosHouse house;
+  int year;
+  char *state;               /* as written, trimmed */
+  const char *state_code;
+  char *seat;                /* trimmed */
+  int seat_number;
+  const char *reservation;
+} ContestKey;
+
+/* Whether the store has the seat already (before ensure_seat() makes it). */
+static gboolean
+seat_exists (PsephosResultsImport *self,
+             gint64 state_id,
+             PsephosHouse house,
+             const char *name,
+             gboolean *exists,
+             GError **error)
+{
+  g_autofree char *name_key = psephos_name_key (name);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, &self->seat_stmt,
+                  "SELECT 1 FROM seat WHERE state_id = ?1 AND house = ?2 AND name_key = ?3",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, state_id);
+  sqlite3_bind_text (stmt, 2, psephos_house_to_string (house), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
+                                 "cannot query the store: %s",
+                                 sqlite3_errmsg (_psephos_import_get_db (self->imp)));
+      return FALSE;
+    }
+  *exists = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+static SeatEntry *
+get_seat (PsephosResultsImport *self,
+          StateEntry *state,
+          const ContestKey *k,
+          GError **error)
+{
+  SeatEntry *entry;
+  gboolean existed = FALSE;
+  gint64 seat_id;
+
+  if (!seat_exists (self, state->id, k->house, k->seat, &existed, error))
+    return NULL;
+  seat_id = psephos_import_ensure_seat (self->imp, state->id, k->house, k->seat_number,
+                                        k->seat, k->reservation, error);
+  if (seat_id <= 0)
+    return NULL;
+
+  entry = g_hash_table_lookup (self->seats, &seat_id);
+  if (entry != NULL)
+    return entry;
+
+  entry = g_new0 (SeatEntry, 1);
+  entry->id = seat_id;
+  entry->had_contests = existed;
+  entry->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->seats, g_memdup2 (&seat_id, sizeof seat_id), entry);
+  return entry;
+}
+
+
+static ContestEntry *
+get_contest (PsephosResultsImport *self,
+             const ContestKey *k,
+             GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *canonical = NULL;
+  g_autoptr(GPtrArray) earlier = NULL;
+  ContestEntry *entry;
+  StateEntry *state;
+  ElectionEntry *election;
+  SeatEntry *seat;
+
+  key = g_strdup_printf ("%s|%d|%s|%d|%s", k->election_name ? k->election_name : "",
+                         k->house, k->state, k->year, k->seat);
+  entry = g_hash_table_lookup (self->contests, key);
+  if (entry != NULL)
+    return entry;
+
+  if ((state = get_state (self, k->state, k->state_code, error)) == NULL)
+    return NULL;
+  if (k->election_name == NULL)
+    canonical = psephos_election_canonical_name (k->kind, k->year, 0, state->name);
+  election = get_election (self, k->election_name ? k->election_name : canonical,
+                           k->kind, k->year, state, error);
+  if (election == NULL)
+    return NULL;
+  if ((seat = get_seat (self, state, k, error)) == NULL)
+    return NULL;
+
+  entry = g_new0 (ContestEntry, 1);
+  entry->election = election;
+  entry->seat = seat;
+  entry->electors = -1;
+  entry->votes_polled = -1;
+  entry->turnout_pct = NAN;
+  entry->nota_votes = -1;
+  entry->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  entry->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) psephos_candidacy_free);
+  g_hash_table_insert (self->contests, g_steal_pointer (&key), entry);
+  g_ptr_array_add (self->contest_list, entry);
+
+  entry->id = psephos_import_ensure_contest (self->imp, election->id, seat->id, error);
+  if (entry->id <= 0)
+    return NULL;
+
+  earlier = psephos_import_list_candidacies (self->imp, entry->id, error);
+  if (earlier == NULL)
+    return NULL;
+  for (guint i = 0; i < earlier->len; i++)
+    {
+      PsephosCandidacy *c = g_ptr_array_index (earlier, i);
+
+      g_ptr_array_index (earlier, i) = NULL;
+      g_hash_table_replace (entry->earlier, psephos_name_key (c->name), c);
+    }
+  g_ptr_array_set_free_func (earlier, NULL);
+
+  return entry;
+}
+
+/* Someone of the same name who stood for the same seat in another
+ * election is taken to be the same person; 0 when there is none, or more
+ * than one. */
+static gint64
+find_person_at_seat (PsephosResultsImport *self,
+                     ContestEntry *contest,
+                     const char *name_key,
+                     GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+  int n = 0;
+  int rc;
+
+  /* A seat new to the store: only this file's people can have stood. */
+  if (!contest->seat->had_contests)
+    {
+      const gint64 *known = g_hash_table_lookup (contest->seat->people, name_key);
+
+      return known != NULL ? *known : 0;
+    }
+
+  stmt = prepare (self, &self->person_stmt,
+                  "SELECT DISTINCT a.person_id FROM alias a"
+                  " JOIN candidacy y ON y.person_id = a.person_id"
+                  " JOIN contest c ON c.id = y.contest_id"
+                  " WHERE a.key = ?1 AND c.id != ?2 AND c.seat_id = ?3"
+                  " LIMIT 2",
+                  error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, name_key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, contest->id);
+  sqlite3_bind_int64 (stmt, 3, contest->seat->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
+                                 "cannot query the store: %s",
+                                 sqlite3_errmsg (_psephos_import_get_db (self->imp)));
+      return -1;
+    }
+
+  return n == 1 ? found : 0;
+}
+
+/* Remembers who stood for the seat, for find_person_at_seat(). */
+static void
+remember_person_at_seat (SeatEntry *seat,
+                         const char *name_key,
+                         gint64 person_id)
+{
+  gint64 *known;
+
+  if (seat->had_contests)
+    return; /* the store answers */
+  known = g_hash_table_lookup (seat->people, name_key);
+  if (known == NULL)
+    g_hash_table_insert (seat->people, g_strdup (name_key), g_memdup2 (&person_id, sizeof person_id));
+  else if (*known != person_id)
+    *known = 0; /* two people of that name: no telling which */
+}
+
+static gboolean
+is_nota (const char *candidate,
+         const char *party,
+         const char *sex)
+{
+  static const char *const spellings[] = { "nota", "noneoftheabove", NULL };
+  const char *texts[] = { candidate, party, sex };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *key = NULL;
+
+      if (texts[i] == NULL)
+        continue;
+      key = psephos_tables_key (texts[i]);
+      if (g_strv_contains (spellings, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What a row says about its candidate. */
+typedef struct {
+  gint64 votes;
+  gint64 evm_votes;
+  gint64 postal_votes;
+  gboolean unopposed;
+} Votes;
+
+static gboolean
+read_votes (PsephosResultsImport *self,
+            Votes *v,
+            GError **error)
+{
+  v->votes = v->evm_votes = v->postal_votes = -1;
+  v->unopposed = FALSE;
+
+  if (self->col[COL_VOTES] >= 0)
+    {
+      const char *s = field (self, COL_VOTES);
+
+      /* The Lok Sabha file writes "Unconteste" for Surat, won unopposed. */
+      if (g_ascii_strncasecmp (s, "Unconteste", 10) == 0)
+        {
+          v->unopposed = TRUE;
+          return TRUE;
+        }
+      return parse_count (self, COL_VOTES, FALSE, &v->votes, error);
+    }
+
+  if (!parse_count (self, COL_EVM, FALSE, &v->evm_votes, error) ||
+      !parse_count (self, COL_POSTAL, FALSE, &v->postal_votes, error))
+    return FALSE;
+  v->votes = v->evm_votes + v->postal_votes;
+  return TRUE;
+}
+
+/* Facts citing the votes fields: the total is the votes column where there
+ * is one, else the EVM and postal fields it is the sum of. */
+static gboolean
+add_vote_facts (PsephosResultsImport *self,
+                const PsephosFact *about,
+                const char *attribute,
+                const Votes *v,
+                GError **error)
+{
+  if (v->unopposed)
+    {
+      PsephosFact fact = *about;
+
+      fact.attribute = (char *) "result";
+      fact.text = (char *) "won";
+      return add_fact (self, &fact, COL_VOTES, COL_VOTES, error);
+    }
+
+  if (self->col[COL_VOTES] >= 0)
+    return add_number_fact (self, about, attribute, (double) v->votes, COL_VOTES, COL_VOTES, error);
+
+  if (g_str_equal (attribute, "votes"))
+    return add_number_fact (self, about, "evm_votes", (double) v->evm_votes, COL_EVM, COL_EVM, error) &&
+           add_number_fact (self, about, "postal_votes", (double) v->postal_votes, COL_POSTAL, COL_POSTAL, error) &&
+           add_number_fact (self, about, "votes", (double) v->votes, COL_EVM, COL_POSTAL, error);
+
+  return add_number_fact (self, about, attribute, (double) v->votes, COL_EVM, COL_POSTAL, error);
+}
+
+/* Electors, valid votes, turnout and NOTA of the contest, from its first
+ * row (the ElectionLens table repeats them on every row). */
+static gboolean
+read_contest_values (PsephosResultsImport *self,
+                     ContestEntry *contest,
+                     GError **error)
+{
+  PsephosFact about = { 0 };
+  gint64 electors = -1, valid = -1, nota = -1;
+  double turnout = NAN;
+
+  if (contest->have_contest_values)
+    return TRUE;
+  contest->have_contest_values = TRUE;
+
+  if (!parse_count (self, COL_ELECTORS, TRUE, &electors, error) ||
+      !parse_count (self, COL_VALID_VOTES, TRUE, &valid, error) ||
+      !parse_count (self, COL_NOTA, TRUE, &nota, error) ||
+      !parse_percent (self, COL_TURNOUT, &turnout, error))
+    return FALSE;
+
+  about.subject_kind = PSEPHOS_SUBJECT_SEAT;
+  about.election_id = contest->election->id;
+  about.contest_id = contest->id;
+
+  /* Electors 0 (and so turnout 0) means the source did not know them. */
+  if (electors > 0)
+    {
+      contest->electors = electors;
+      if (!add_number_fact (self, &about, "electors", (double) electors, COL_ELECTORS, COL_ELECTORS, error))
+        return FALSE;
+    }
+  if (turnout > 0.0)
+    {
+      contest->turnout_pct = turnout;
+      if (!add_number_fact (self, &about, "turnout_pct", turnout, COL_TURNOUT, COL_TURNOUT, error))
+        return FALSE;
+    }
+  if (valid > 0)
+    {
+      contest->votes_polled = valid;
+      if (!add_number_fact (self, &about, "votes_polled", (double) valid, COL_VALID_VOTES, COL_VALID_VOTES, error))
+        return FALSE;
+    }
+  if (nota >= 0)
+    {
+      contest->nota_votes = nota;
+      if (!add_number_fact (self, &about, "nota_votes", (double) nota, COL_NOTA, COL_NOTA, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_contest_key (PsephosResultsImport *self,
+                  ContestKey *k,
+                  GError **error)
+{
+  memset (k, 0, sizeof *k);
+
+  k->state = field_trimmed (self, COL_STATE);
+  k->state_code = self->col[COL_STATE_CODE] >= 0 ? field (self, COL_STATE_CODE) : NULL;
+  k->seat = field_trimmed (self, COL_SEAT);
+  if (k->seat == NULL)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                 "the ‘%s’ column is empty", column_name (self, COL_SEAT));
+      return FALSE;
+    }
+  if (k->state == NULL)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                 "the ‘%s’ column is empty", column_name (self, COL_STATE));
+      return FALSE;
+    }
+
+  if (self->col[COL_SEAT_NUMBER] >= 0)
+    {
+      gint64 number;
+
+      if (!parse_count (self, COL_SEAT_NUMBER, TRUE, &number, error))
+        return FALSE;
+      k->seat_number = number > 0 && number < G_MAXINT ? (int) number : 0;
+    }
+  if (self->col[COL_RESERVATION] >= 0)
+    {
+      const char *r = g_strstrip ((char *) field (self, COL_RESERVATION));
+
+      if (g_str_equal (r, "GEN") || g_str_equal (r, "SC") || g_str_equal (r, "ST"))
+        k->reservation = r;
+    }
+
+  switch (self->spec->format)
+    {
+    case FORMAT_LOK_SABHA_2024:
+      k->election_name = self->options->election;
+      k->kind = PSEPHOS_ELECTION_GENERAL;
+      k->house = PSEPHOS_HOUSE_LOK_SABHA;
+      k->year = 0;
+      {
+        /* The year, where the name the user gave says it. */
+        const char *p = k->election_name;
+
+        for (; *p != '\0'; p++)
+          if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+              g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]) &&
+              (p == k->election_name || !g_ascii_isdigit (p[-1])))
+            {
+              k->year = (int) g_ascii_strtoll (p, NULL, 10);
+              break;
+            }
+      }
+      return TRUE;
+
+    case FORMAT_ASSEMBLY:
+    case FORMAT_ELECTIONLENS:
+      {
+        gint64 year;
+        const char *kind = field (self, self->spec->format == FORMAT_ASSEMBLY ? COL_TYPE : COL_HOUSE);
+        g_autofree char *kind_key = psephos_tables_key (kind);
+
+        if (!parse_count (self, COL_YEAR, FALSE, &year, error))
+          return FALSE;
+        if (year < 1947 || year > 2100)
+          {
+            _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                       "not an election year: ‘%s’", field (self, COL_YEAR));
+            return FALSE;
+          }
+        k->year = (int) year;
+
+        if (g_str_equal (kind_key, "assembly") || g_str_equal (kind_key, "ac") ||
+            g_str_equal (kind_key, "vidhansabha"))
+          {
+            k->kind = PSEPHOS_ELECTION_ASSEMBLY;
+            k->house = PSEPHOS_HOUSE_ASSEMBLY;
+          }
+        else if (g_str_equal (kind_key, "pc") || g_str_equal (kind_key, "loksabha") ||
+                 g_str_equal (kind_key, "parliamentary") || g_str_equal (kind_key, "general"))
+          {
+            k->kind = PSEPHOS_ELECTION_GENERAL;
+            k->house = PSEPHOS_HOUSE_LOK_SABHA;
+          }
+        else
+          {
+            _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                       "not a kind of election Psephos knows: ‘%s’", kind);
+            return FALSE;
+          }
+      }
+      return TRUE;
+
+    case FORMAT_NONE:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+_psephos_results_import_row (PsephosResultsImport *self,
+                             GError **error)
+{
+  ContestKey key;
+  ContestEntry *contest;
+  PartyEntry *party;
+  PsephosCandidacy *earlier;
+  PsephosFact about = { 0 };
+  Votes votes;
+  g_autofree char *candidate = NULL;
+  g_autofree char *name_key = NULL;
+  const char *party_text;
+  gint64 person_id = 0;
+  gint64 candidacy_id;
+  gboolean ok;
+
+  if (!read_contest_key (self, &key, error))
+    {
+      g_free (key.seat);
+      g_free (key.state);
+      return FALSE;
+    }
+  contest = get_contest (self, &key, error);
+  g_free (key.seat);
+  g_free (key.state);
+  if (contest == NULL)
+    return FALSE;
+
+  if (!read_contest_values (self, contest, error))
+    return FALSE;
+
+  candidate = field_trimmed (self, COL_CANDIDATE);
+  party_text = field (self, COL_PARTY);
+  if (!read_votes (self, &votes, error))
+    return FALSE;
+
+  if (is_nota (candidate, party_text, self->col[COL_SEX] >= 0 ? field (self, COL_SEX) : NULL))
+    {
+      /* NOTA is a count of the contest, never a candidate; a NOTA column
+       * (ElectionLens) says the same where both are given. */
+      about.subject_kind = PSEPHOS_SUBJECT_SEAT;
+      about.election_id = contest->election->id;
+      about.contest_id = contest->id;
+      if (votes.votes >= 0)
+        {
+          if (contest->nota_votes < 0 || self->col[COL_NOTA] < 0)
+            contest->nota_votes = votes.votes;
+          if (!add_vote_facts (self, &about, "nota_votes", &votes, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (candidate == NULL)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                 "the ‘%s’ column is empty", column_name (self, COL_CANDIDATE));
+      return FALSE;
+    }
+
+  party = NULL;
+  if (party_text != NULL && g_strstrip ((char *) party_text)[0] != '\0')
+    {
+      g_autofree char *member_key = NULL;
+
+      if ((party = get_party (self, party_text, error)) == NULL)
+        return FALSE;
+      member_key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, contest->election->id, party->id);
+      if (party->abbreviation != NULL && !g_hash_table_contains (self->members, member_key))
+        {
+          g_hash_table_add (self->members, g_steal_pointer (&member_key));
+          g_ptr_array_add (self->member_list, contest->election);
+          g_ptr_array_add (self->member_list, party);
+        }
+    }
+
+  /* The same candidate stored before (an article, another official file):
+   * that candidacy, not a second one. */
+  name_key = psephos_name_key (candidate);
+  earlier = g_hash_table_lookup (contest->earlier, name_key);
+  if (earlier != NULL && !g_hash_table_contains (contest->persons, &earlier->person_id))
+    person_id = earlier->person_id;
+  if (earlier != NULL)
+    g_hash_table_remove (contest->earlier, name_key);
+
+  if (person_id == 0)
+    {
+      person_id = find_person_at_seat (self, contest, name_key, error);
+      if (person_id < 0)
+        return FALSE;
+      /* Two namesakes in one contest are two people. */
+      if (person_id > 0 && g_hash_table_contains (contest->persons, &person_id))
+        person_id = 0;
+      if (person_id > 0 && !psephos_import_add_alias (self->imp, person_id, candidate, error))
+        return FALSE;
+    }
+  if (person_id == 0)
+    {
+      person_id = psephos_import_add_person (self->imp, candidate, error);
+      if (person_id <= 0)
+        return FALSE;
+    }
+  g_hash_table_add (contest->persons, g_memdup2 (&person_id, sizeof person_id));
+  remember_person_at_seat (contest->seat, name_key, person_id);
+
+  candidacy_id = psephos_import_add_candidacy (self->imp, contest->id, person_id,
+                                               party ? party->id : 0, candidate,
+                                               votes.votes, votes.evm_votes, votes.postal_votes,
+                                               votes.unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN,
+                                               error);
+  if (candidacy_id <= 0)
+    return FALSE;
+
+  about.subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
+  about.election_id = contest->election->id;
+  about.contest_id = contest->id;
+  about.candidacy_id = candidacy_id;
+  about.person_id = person_id;
+  about.party_id = party ? party->id : 0;
+  ok = add_vote_facts (self, &about, "votes", &votes, error);
+
+  return ok;
+}
+
+static gboolean
+finish_contests (PsephosResultsImport *self,
+                 GError **error)
+{
+  for (guint i = 0; i < self->contest_list->len; i++)
+    {
+      ContestEntry *c = g_ptr_array_index (self->contest_list, i);
+
+      if (c->id <= 0)
+        continue;
+      if (!psephos_import_update_contest (self->imp, c->id, c->electors, c->votes_polled,
+                                          c->turnout_pct, c->nota_votes,
+                                          PSEPHOS_CONTEST_DECLARED, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Alliance membership of the parties that stood, where the table knows it. */
+static gboolean
+add_alliance_members (PsephosResultsImport *self,
+                      GError **error)
+{
+  for (guint i = 0; i + 1 < self->member_list->len; i += 2)
+    {
+      ElectionEntry *election = g_ptr_array_index (self->member_list, i);
+      PartyEntry *party = g_ptr_array_index (self->member_list, i + 1);
+      const PsephosAllianceInfo *info;
+      const char *alliance;
+      gint64 alliance_id;
+
+      alliance = psephos_tables_alliance_of (party->abbreviation, election->year,
+                                             election->kind == PSEPHOS_ELECTION_GENERAL ? NULL : election->state_abbr);
+      if (alliance == NULL)
+        continue;
+      info = psephos_tables_lookup_alliance (alliance);
+      alliance_id = psephos_import_ensure_alliance (self->imp,
+                                                    info ? info->name : alliance,
+                                                    alliance,
+                                                    info ? info->colour : NULL,
+                                                    error);
+      if (alliance_id <= 0 ||
+          !psephos_import_add_alliance_member (self->imp, alliance_id, election->id, party->id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_psephos_results_import_finish (PsephosResultsImport *self,
+                                GError **error)
+{
+  gboolean ok = finish_contests (self, error) && add_alliance_members (self, error);
+
+  /* The statements must not outlive the transaction. */
+  g_clear_pointer (&self->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
+  return ok;
+}
