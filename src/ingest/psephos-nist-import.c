@@ -690,11 +690,9 @@ import_contest (Import *self, xmlNode *contest, GError **error)
         char *end = NULL;
 
         turnout = g_ascii_strtod (turnout_text, &end);
-        if (end == turnout_text || *end != '\0' || !(turnout >= 0 && turnout <= 100))
+        if (end == turnout_text || *end != '\0' || !(turnout >= 0 && isfinite (turnout)))
           return fail (self, seat->node, error, "the turnout is not a percentage: ‘%s’", turnout_text);
       }
-    else if (electors > 0 && votes_polled >= 0)
-      turnout = 100.0 * (double) votes_polled / (double) electors;
   }
   for (xmlNode *cs = child (contest, "CountStatus"); cs != NULL; cs = next_sibling (cs, "CountStatus"))
     {
