@@ -471,6 +471,42 @@ test_wire_report (void)
 }
 
 static void
+test_lists_and_shares (void)
+{
+  const char *text = "Round 7 of 24: Hemant Soren (JMM) - 34,567, Gamliyel Hembrom (BJP) - 30,123.\n\n"
+                     "Kalpana Soren of the JMM received 80,000 votes, while Muniya Devi of the BJP got 70,000. "
+                     "The BJP's vote share rose to 33.2 per cent, while Kalpana Soren won with 52.3 per cent of "
+                     "the votes. The winning margin was 10,000 votes.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-11-23");
+  PsephosExtractedFact *f;
+
+  f = find (x, "Hemant Soren", "votes", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 34567);
+  g_assert_cmpstr (f->as_of, ==, "Round 7 of 24");
+  g_assert_cmpstr (f->party, ==, "JMM");
+  f = find (x, "Gamliyel Hembrom", "votes", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 30123);
+  f = find (x, "Muniya Devi", "votes", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 70000);
+  f = find (x, "BJP", "vote_share_pct", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat_with_epsilon (f->number, 33.2, 1e-9);
+  f = find (x, "Kalpana Soren", "vote_share_pct", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat_with_epsilon (f->number, 52.3, 1e-9);
+  f = find (x, "Kalpana Soren", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "won");
+  f = find (x, "Kalpana Soren", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 10000);
+  g_assert_null (find (x, "Muniya Devi", "margin", 0));
+}
+
+static void
 test_hindi (void)
 {
   const char *text = "झारखंड विधानसभा चुनाव २०२४: बरहेट सीट से हेमंत सोरेन ने भाजपा के गमलियल हेम्ब्रम को ३९,७९१ वोटों के "
@@ -546,6 +582,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/coreference", test_coreference);
   g_test_add_func ("/extract/hindi", test_hindi);
   g_test_add_func ("/extract/wire-report", test_wire_report);
+  g_test_add_func ("/extract/lists-and-shares", test_lists_and_shares);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

@@ -410,6 +410,16 @@ party_or_state_at (Ctx *ctx, int k, int r)
 
       if (!is_cap_word (last) && !_psephos_tok_is (last, ")"))
         continue;
+      /* "(JMM)": a closing bracket only with its opening one */
+      if (_psephos_tok_is (last, ")"))
+        {
+          gboolean open = FALSE;
+
+          for (int j = k; j < k + n - 1; j++)
+            open |= _psephos_tok_is (_psephos_tok (ctx, j), "(");
+          if (!open)
+            continue;
+        }
       /* a possessive ends a name */
       {
         gboolean inner_possessive = FALSE;

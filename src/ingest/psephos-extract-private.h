@@ -89,6 +89,7 @@ typedef struct
   const char *paragraph_seat; /* last seat named in this paragraph */
   const char *last_party;     /* last party named (for "the party") */
   int last_person;            /* last person who was a subject, -1 */
+  int last_winner;            /* last person said to have won, -1 */
   char *as_of;                /* stated time carried within a paragraph */
   gboolean paragraph_start;
   int lok_sabha_year;          /* year a "2024 Lok Sabha elections" names */

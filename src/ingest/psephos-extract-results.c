@@ -39,8 +39,10 @@ tally_follows (Ctx *ctx, int v)
         {
           Token *u = _psephos_tok (ctx, k + 1);
 
-          /* "wins Barhait by 39,791 votes": a margin, not a count */
-          if (_psephos_tok_in (_psephos_tok (ctx, k - 1), W ("by", "over", "than")))
+          /* "wins Barhait by 39,791 votes": a margin, not a count; "won with
+           * 52.3 per cent of the votes": a share */
+          if (_psephos_tok_in (_psephos_tok (ctx, k - 1), W ("by", "over", "than"))
+              || (t->num.flags & PSEPHOS_NUMBER_PERCENT))
             return FALSE;
 
           return u == NULL || u->kind == TOK_PUNCT
@@ -391,6 +393,8 @@ _psephos_extract_results (Ctx *ctx)
           if (!repeat && result_fact (ctx, subject, "won", v, last, seat) != NULL && subject->kind == M_PERSON
               && n_won < (int) G_N_ELEMENTS (won_people))
             won_people[n_won++] = subject->person;
+          if (subject->kind == M_PERSON)
+            ctx->last_winner = subject->person;
           if (subject->kind == M_PERSON)
             losers (ctx, subject, v, seat ? seat : NULL);
           v = last;

@@ -464,6 +464,18 @@ votes_rule (Ctx *ctx, int v, int unit)
               break;
             }
         }
+      if (subject == NULL && _psephos_tok_is (cue, "margin") && ctx->last_winner >= 0
+          && cue_before (ctx, first, 6, W ("winning", "victory")) >= 0)
+        {
+          /* "The winning margin was 9,399 votes": the last winner's */
+          static Mention last;
+
+          last.kind = M_PERSON;
+          last.person = ctx->last_winner;
+          last.start = cue->start;
+          last.end = cue->end;
+          subject = &last;
+        }
       if (subject == NULL || (subject->kind == M_PARTY && seat_for (ctx, v) == NULL))
         return;
       f = number_fact (ctx, subject, "margin", first, unit, num->num.value, q);
@@ -499,6 +511,39 @@ votes_rule (Ctx *ctx, int v, int unit)
     f->as_of = g_strdup (ctx->as_of);
   if (won)
     g_clear_pointer (&f->as_of, g_free);
+  set_seat (ctx, f, subject, seat_for (ctx, v));
+}
+
+/* Votes whose unit is left out: "X got 80,000 votes while Y got 70,000",
+ * and a live report's tallies: "Round 7 of 24: Hemant Soren (JMM) - 34,567". */
+static void
+bare_votes_rule (Ctx *ctx, int v)
+{
+  Token *num = _psephos_tok (ctx, v);
+  int first;
+  PsephosExtractQualifier q = qualifier_before (ctx, v, &first);
+  int cue = cue_before (ctx, first, 3, W ("got", "polled", "secured", "received", "garnered", "bagged", "managed", "obtained", "mustered"));
+  Mention *subject = NULL;
+  PsephosExtractedFact *f;
+  int k = first - 1;
+
+  if (num->num.flags & (PSEPHOS_NUMBER_PERCENT | PSEPHOS_NUMBER_DECIMAL) || num->num.value < 100)
+    return;
+  if (cue >= 0 && sentence_has (ctx, W ("votes")))
+    subject = subject_of (ctx, cue, WANT_PERSON);
+  else if (_psephos_tok_in (_psephos_tok (ctx, k), W (":", "-")) && (ctx->as_of != NULL || sentence_has (ctx, W ("votes", "round"))))
+    {
+      k--;
+      /* skip "(JMM)" */
+      if (_psephos_tok_is (_psephos_tok (ctx, k), ")") && _psephos_tok_is (_psephos_tok (ctx, k - 2), "("))
+        k -= 3;
+      if (_psephos_tok (ctx, k) && _psephos_tok (ctx, k)->mention >= 0)
+        subject = _psephos_mention (ctx, _psephos_tok (ctx, k)->mention);
+    }
+  if (subject == NULL || subject->kind != M_PERSON)
+    return;
+  f = number_fact (ctx, subject, "votes", first, v, num->num.value, q);
+  f->as_of = g_strdup (ctx->as_of);
   set_seat (ctx, f, subject, seat_for (ctx, v));
 }
 
@@ -621,6 +666,16 @@ percent_rule (Ctx *ctx, int v)
   if (share)
     {
       Mention *subject = subject_of (ctx, v, WANT_PERSON | WANT_PARTY | WANT_ALLIANCE);
+
+      /* "the BJP's vote share rose to 41.2%" */
+      for (int k = c.clause0; k < v && subject == NULL; k++)
+        {
+          Token *t = _psephos_tok (ctx, k);
+
+          if (t->mention >= 0 && _psephos_mention (ctx, t->mention)->possessive
+              && _psephos_tok_in (_psephos_tok (ctx, _psephos_mention (ctx, t->mention)->t1), W ("vote", "votes", "share")))
+            subject = _psephos_mention (ctx, t->mention);
+        }
 
       if (subject == NULL)
         return;
@@ -812,6 +867,8 @@ _psephos_extract_rules_english (Ctx *ctx)
           if (cue_before (ctx, v, 3, W ("leading", "ahead", "leads")) >= 0
               && _psephos_tok_is (_psephos_tok (ctx, v - 1), "in"))
             seats_rule (ctx, v, unit - 1);
+          else
+            bare_votes_rule (ctx, v);
         }
       electors_rule (ctx, v);
     }

@@ -737,6 +737,7 @@ psephos_extract (const char *body, gsize len, const PsephosExtractOptions *optio
   ctx.person_seen = g_array_new (FALSE, TRUE, sizeof (int));
   ctx.person_name_keys = g_ptr_array_new_with_free_func (g_free);
   ctx.last_person = -1;
+  ctx.last_winner = -1;
 
   psephos_extract_split_sentences (body, len, bounds);
   for (guint i = 0; i + 1 < bounds->len; i += 2)
