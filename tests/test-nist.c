@@ -408,6 +408,45 @@ test_sample_store (Fixture *f, gconstpointer data)
     }
 }
 
+/* ElectionLens rows of two assembly elections (electors, turnout, NOTA,
+ * reservation, a seat whose figures are odd): written to a smaller file,
+ * imported, and round-tripped. */
+static void
+test_electionlens (Fixture *f, gconstpointer data)
+{
+  g_autofree char *flat = shared_file ("electionlens/elections_flat.csv");
+  g_autofree char *subset = in_dir (f, "electionlens-subset.csv");
+  g_autofree char *store_path = in_dir (f, "electionlens.psephos");
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) rows = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  if (flat == NULL)
+    return;
+  g_assert_true (g_file_get_contents (flat, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  g_clear_pointer (&contents, g_free);
+  g_string_append_printf (rows, "%s\n", lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "ac,AR,2014,") || g_str_has_prefix (lines[i], "ac,HP,2022,"))
+      g_string_append_printf (rows, "%s\n", lines[i]);
+  g_assert_true (g_file_set_contents (subset, rows->str, (gssize) rows->len, NULL));
+
+  {
+    g_autoptr (PsephosStore) store = open_store (store_path);
+
+    g_assert_true (psephos_ingest_file (store, subset, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  round_trip (f, store_path, "Arunachal Pradesh Assembly 2014", TRUE);
+  {
+    g_autofree char *copy = in_dir (f, "copy.psephos");
+    g_unlink (copy);
+  }
+  round_trip (f, store_path, "Himachal Pradesh Assembly 2022", TRUE);
+}
+
 static void
 test_synthetic (Fixture *f, gconstpointer data)
 {
@@ -906,6 +945,7 @@ main (int argc, char *argv[])
   ADD ("/nist/export/async", test_export_async);
   ADD ("/nist/round-trip/jharkhand-2024", test_jharkhand);
   ADD ("/nist/round-trip/lok-sabha-2024", test_lok_sabha);
+  ADD ("/nist/round-trip/electionlens", test_electionlens);
 #undef ADD
 
   return g_test_run ();
