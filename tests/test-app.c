@@ -428,6 +428,61 @@ test_format (void)
   g_assert_cmpint (psephos_grouping_for_locale ("en_US.UTF-8"), ==, PSEPHOS_GROUPING_WESTERN);
   g_assert_cmpint (psephos_grouping_for_locale ("de_DE"), ==, PSEPHOS_GROUPING_WESTERN);
   g_assert_cmpint (psephos_grouping_for_locale (NULL), ==, PSEPHOS_GROUPING_WESTERN);
+
+  /* The app's own formatter follows the person's locale settings. */
+  {
+    g_autofree char *saved = g_strdup (g_getenv ("LC_ALL"));
+    g_autofree char *indian = NULL;
+    g_autofree char *western = NULL;
+
+    g_setenv ("LC_ALL", "en_IN.UTF-8", TRUE);
+    indian = psephos_format_count (124053);
+    g_setenv ("LC_ALL", "en_GB.UTF-8", TRUE);
+    western = psephos_format_count (124053);
+    if (saved != NULL)
+      g_setenv ("LC_ALL", saved, TRUE);
+    else
+      g_unsetenv ("LC_ALL");
+    g_assert_cmpstr (indian, ==, "1,24,053");
+    g_assert_cmpstr (western, ==, "124,053");
+  }
+}
+
+/* Right expands a state, Left collapses it, as in any tree. */
+static void
+test_tree_arrow_keys (void)
+{
+  PsephosWindow *win = open_window ();
+  GtkListView *view = psephos_window_get_tree_view (win);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (view));
+  GListModel *model = gtk_single_selection_get_model (selection);
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  GtkEventController *keys = NULL;
+  g_autoptr (GtkTreeListRow) row = NULL;
+  gboolean handled = FALSE;
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n && keys == NULL; i++)
+    {
+      g_autoptr (GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c) && gtk_event_controller_get_propagation_phase (c) == GTK_PHASE_CAPTURE)
+        keys = c;
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (keys);
+
+  /* Row 1 is the first state (row 0 the overview). */
+  gtk_single_selection_set_selected (selection, 1);
+  row = g_list_model_get_item (model, 1);
+  g_assert_true (gtk_tree_list_row_is_expandable (row));
+  g_assert_false (gtk_tree_list_row_get_expanded (row));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 114, 0, &handled);
+  g_assert_true (handled);
+  g_assert_true (gtk_tree_list_row_get_expanded (row));
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Left, 113, 0, &handled);
+  g_assert_false (gtk_tree_list_row_get_expanded (row));
+  close_window (win);
 }
 
 static void
@@ -845,6 +900,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/app/format", test_format);
   g_test_add_func ("/app/window/accessible", test_window_accessible);
+  g_test_add_func ("/app/tree/arrow-keys", test_tree_arrow_keys);
   g_test_add_func ("/app/seat-page/candidates", test_seat_page_lists_candidates);
   g_test_add_func ("/app/citation/article", test_citation_opens_article);
   g_test_add_func ("/app/citation/keyboard", test_span_by_keyboard);

@@ -399,6 +399,17 @@ select_fact (PsephosArticleView *self, const PsephosFact *f, gboolean scroll)
 
   gtk_text_buffer_apply_tag (buffer, self->tag_selected, &start, &end);
   gtk_text_buffer_select_range (buffer, &start, &end);
+  /* And in the side list. */
+  {
+    GtkListBoxRow *row;
+
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (self->fact_list, i)) != NULL; i++)
+      if (g_object_get_data (G_OBJECT (row), "fact") == (gpointer) f)
+        {
+          gtk_list_box_select_row (self->fact_list, row);
+          break;
+        }
+  }
   if (scroll)
     {
       GtkTextMark *mark = gtk_text_buffer_get_selection_bound (buffer);

@@ -715,6 +715,10 @@ psephos_window_init (PsephosWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self->tree_view), keys);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->tree_view));
+  /* A store can hold a hundred elections: let people type to find one. */
+  gtk_drop_down_set_expression (self->election_dropdown,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (self->election_dropdown, TRUE);
   g_signal_connect (self->view_stack, "notify::visible-child-name", G_CALLBACK (view_changed_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
