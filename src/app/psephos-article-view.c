@@ -491,7 +491,7 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
       if (self->official_body == NULL)
         self->official_body = g_strdup ("");
       show_excerpt (self, 1);
-      self->facts = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_fact_free);
+      self->facts = g_ptr_array_new_with_free_func (_psephos_fact_free_cb);
       gtk_label_set_label (self->fact_count, _("Official results: every figure in the app cites its row here"));
       gtk_label_set_wrap (self->fact_count, TRUE);
       select_source_row (self, source_id);

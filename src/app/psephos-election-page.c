@@ -229,7 +229,7 @@ party_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 
   if (facts == NULL || PSEPHOS_SESSION (source) != self->session)
     return;
-  by_party = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  by_party = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, _psephos_ptr_array_unref_cb);
   g_ptr_array_set_free_func (facts, NULL);
   for (guint i = 0; i < facts->len; i++)
     {
@@ -243,7 +243,7 @@ party_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
         }
       if (list == NULL)
         {
-          list = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_fact_free);
+          list = g_ptr_array_new_with_free_func (_psephos_fact_free_cb);
           g_hash_table_insert (by_party, &f->party_id, list);
         }
       g_ptr_array_add (list, f);

@@ -11,6 +11,7 @@
 
 #include "psephos-import-dialog.h"
 #include "psephos-ingest.h"
+#include "psephos-session.h"
 
 typedef struct {
   GFile *file;
@@ -382,7 +383,7 @@ psephos_import_dialog_start (PsephosImportDialog *self)
 
   task = g_task_new (self, self->cancellable, import_done_cb, NULL);
   g_task_set_source_tag (task, psephos_import_dialog_start);
-  g_task_set_task_data (task, paths, (GDestroyNotify) g_ptr_array_unref);
+  g_task_set_task_data (task, paths, _psephos_ptr_array_unref_cb);
   g_task_run_in_thread (task, import_thread);
 }
 

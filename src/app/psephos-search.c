@@ -91,7 +91,7 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
   index->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   g_array_set_clear_func (index->entries, entry_clear);
 
-  index->candidacies = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_candidacy_free);
+  index->candidacies = g_ptr_array_new_with_free_func (_psephos_candidacy_free_cb);
   states = index->states = psephos_store_list_states (store, election_id, error);
   if (states == NULL)
     return NULL;
@@ -119,7 +119,7 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
   seats = index->seats = psephos_store_list_seats (store, election_id, 0, error);
   if (seats == NULL)
     return NULL;
-  aliases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_strfreev);
+  aliases = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, _psephos_strv_free_cb);
   for (guint i = 0; i < seats->len; i++)
     {
       PsephosSeatRow *seat = g_ptr_array_index (seats, i);
@@ -165,6 +165,12 @@ psephos_search_index_build (PsephosStore *store, gint64 election_id, GCancellabl
   return g_steal_pointer (&index);
 }
 
+static void
+search_index_free_cb (gpointer data)
+{
+  psephos_search_index_free (data);
+}
+
 typedef struct {
   PsephosSession *session;
   gint64 election_id;
@@ -194,7 +200,7 @@ build_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   if (index == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, index, (GDestroyNotify) psephos_search_index_free);
+    g_task_return_pointer (task, index, search_index_free_cb);
 }
 
 void

@@ -241,7 +241,7 @@ psephos_seat_page_init (PsephosSeatPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  self->facts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, _psephos_ptr_array_unref_cb);
   self->candidates = g_list_store_new (PSEPHOS_TYPE_TREE_ITEM);
   for (int i = 0; i < N_COLUMNS; i++)
     {

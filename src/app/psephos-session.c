@@ -126,7 +126,7 @@ psephos_session_new (PsephosStore *store)
   if (self->elections == NULL)
     {
       g_warning ("Could not list elections: %s", error->message);
-      self->elections = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_election_free);
+      self->elections = g_ptr_array_new_with_free_func (_psephos_election_free_cb);
     }
   /* Sources are read when first needed (citations, the reader). */
   return self;
@@ -202,7 +202,7 @@ psephos_session_reload_sources (PsephosSession *self)
   if (self->sources == NULL)
     {
       g_warning ("Could not list sources: %s", error->message);
-      self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_source_free);
+      self->sources = g_ptr_array_new_with_free_func (_psephos_source_free_cb);
     }
   self->source_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < self->sources->len; i++)
@@ -260,7 +260,7 @@ psephos_session_list_facts (PsephosSession *self, const PsephosFactQuery *query)
   if (facts == NULL)
     {
       g_debug ("Could not list facts: %s", error->message);
-      facts = g_ptr_array_new_with_free_func ((GDestroyNotify) psephos_fact_free);
+      facts = g_ptr_array_new_with_free_func (_psephos_fact_free_cb);
     }
   return facts;
 }
@@ -295,7 +295,7 @@ facts_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *ca
   if (facts == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, facts, (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, facts, _psephos_ptr_array_unref_cb);
 }
 
 PsephosStore *
@@ -507,4 +507,40 @@ psephos_fact_value_text (const PsephosFact *fact)
       return g_strconcat (prefix, fact->text, NULL);
     }
   return g_strdup ("—");
+}
+
+void
+_psephos_fact_free_cb (gpointer data)
+{
+  psephos_fact_free (data);
+}
+
+void
+_psephos_election_free_cb (gpointer data)
+{
+  psephos_election_free (data);
+}
+
+void
+_psephos_source_free_cb (gpointer data)
+{
+  psephos_source_free (data);
+}
+
+void
+_psephos_candidacy_free_cb (gpointer data)
+{
+  psephos_candidacy_free (data);
+}
+
+void
+_psephos_ptr_array_unref_cb (gpointer data)
+{
+  g_ptr_array_unref (data);
+}
+
+void
+_psephos_strv_free_cb (gpointer data)
+{
+  g_strfreev (data);
 }

@@ -59,6 +59,14 @@ PsephosChart *psephos_session_new_chart_finish (PsephosSession *self,
 PsephosStore *_psephos_session_lock_worker_store (PsephosSession *self, GError **error);
 void _psephos_session_unlock_worker_store (PsephosSession *self);
 
+/* Destroy notifiers with GDestroyNotify's own signature (no casts). */
+void _psephos_fact_free_cb (gpointer data);
+void _psephos_election_free_cb (gpointer data);
+void _psephos_source_free_cb (gpointer data);
+void _psephos_candidacy_free_cb (gpointer data);
+void _psephos_ptr_array_unref_cb (gpointer data);
+void _psephos_strv_free_cb (gpointer data);
+
 /* Human words for fact attributes and values. */
 const char *psephos_attribute_label (const char *attribute);
 char *psephos_fact_value_text (const PsephosFact *fact);
