@@ -507,6 +507,30 @@ test_lists_and_shares (void)
 }
 
 static void
+test_tally_lists (void)
+{
+  const char *text = "Final tally of seats won: BJP: 240, Congress: 99, SP: 37, TMC: 29.\n\n"
+                     "3 pm: Trends show NDA - 292, INDIA bloc - 233 as counting continues.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-06-05");
+  PsephosExtractedFact *f;
+
+  f = find (x, "BJP", "seats_won", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 240);
+  g_assert_null (f->as_of);
+  f = find (x, "AITC", "seats_won", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 29);
+  f = find (x, "NDA", "seats_leading", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 292);
+  g_assert_cmpstr (f->as_of, ==, "3 pm");
+  f = find (x, "INDIA", "seats_leading", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 233);
+}
+
+static void
 test_hindi (void)
 {
   const char *text = "झारखंड विधानसभा चुनाव २०२४: बरहेट सीट से हेमंत सोरेन ने भाजपा के गमलियल हेम्ब्रम को ३९,७९१ वोटों के "
@@ -527,6 +551,7 @@ test_hindi (void)
   f = find (x, "गमलियल हेम्ब्रम", "result", 0);
   g_assert_nonnull (f);
   g_assert_cmpstr (f->text, ==, "lost");
+  g_assert_cmpstr (f->party, ==, "BJP");
   f = find (x, "हेमंत सोरेन", "votes", 0);
   g_assert_nonnull (f);
   g_assert_cmpfloat (f->number, ==, 95612);
@@ -583,6 +608,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/hindi", test_hindi);
   g_test_add_func ("/extract/wire-report", test_wire_report);
   g_test_add_func ("/extract/lists-and-shares", test_lists_and_shares);
+  g_test_add_func ("/extract/tally-lists", test_tally_lists);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

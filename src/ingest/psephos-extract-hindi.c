@@ -117,6 +117,15 @@ name_before (Ctx *ctx, int v)
   g_array_append_val (ctx->mentions, m);
   for (int i = s; i < v; i++)
     _psephos_tok (ctx, i)->mention = (int) ctx->mentions->len - 1;
+  /* "भाजपा के गमलियल हेम्ब्रम", "भाजपा प्रत्याशी …" */
+  if (s >= 2 && _psephos_tok_in (_psephos_tok (ctx, s - 1), W ("के", "की", "प्रत्याशी", "उम्मीदवार", "नेता"))
+      && _psephos_tok (ctx, s - 2)->mention >= 0)
+    {
+      Mention *party = _psephos_mention (ctx, _psephos_tok (ctx, s - 2)->mention);
+
+      if (party->kind == M_PARTY || party->kind == M_ALLIANCE)
+        _psephos_extract_party_fact (ctx, _psephos_mention (ctx, ctx->mentions->len - 1), party);
+    }
   return _psephos_mention (ctx, ctx->mentions->len - 1);
 }
 
@@ -230,6 +239,59 @@ hindi_seats (Ctx *ctx)
     }
 }
 
+/* Results without numbers: "X ने Y को हराया", "X विजयी रहे", "X आगे चल रहे
+ * हैं", "Y पीछे चल रहे हैं". */
+static void
+hindi_results (Ctx *ctx)
+{
+  for (int v = 1; v < _psephos_n_tokens (ctx); v++)
+    {
+      Token *t = _psephos_tok (ctx, v);
+      const char *result = NULL;
+      Mention *subject;
+      PsephosExtractedFact *f;
+
+      if (!(t->flags & TOKF_DEVANAGARI))
+        continue;
+      if (_psephos_tok_in (t, W ("हराया", "हराकर", "विजयी", "जीते", "जीतीं", "जीता", "जीती")))
+        result = "won";
+      else if (_psephos_tok_is (t, "जीत") && _psephos_tok_in (_psephos_tok (ctx, v + 1), W ("दर्ज", "हासिल", "गए", "गईं", "गई")))
+        result = "won";
+      else if (_psephos_tok_in (t, W ("आगे", "बढ़त")) && _psephos_tok_in (_psephos_tok (ctx, v + 1), W ("चल", "बनाए", "बनाई", "बना", "हैं", "है")))
+        result = "leading";
+      else if (_psephos_tok_is (t, "पीछे") && _psephos_tok_in (_psephos_tok (ctx, v + 1), W ("चल", "हैं", "है", "रह")))
+        result = "trailing";
+      else if (_psephos_tok_in (t, W ("हारे", "हारीं", "हार")) && !_psephos_tok_is (_psephos_tok (ctx, v - 1), "की"))
+        result = "lost";
+      if (result == NULL)
+        continue;
+      /* a number just before belongs to the margin rule */
+      if (_psephos_tok (ctx, v - 1)->kind == TOK_NUMBER || _psephos_tok_is (_psephos_tok (ctx, v - 1), "से"))
+        continue;
+      subject = hindi_subject (ctx, v, "ने");
+      if (subject == NULL)
+        subject = name_before (ctx, v);
+      if (subject == NULL || subject->kind != M_PERSON)
+        continue;
+      f = hindi_fact (ctx, subject, "result", v, v);
+      f->text = g_strdup (result);
+      if (g_str_equal (result, "leading") || g_str_equal (result, "trailing"))
+        f->as_of = g_strdup (ctx->as_of);
+      _psephos_extract_set_seat (ctx, f, subject, _psephos_extract_seat_for (ctx, v));
+      if (g_str_equal (result, "won"))
+        {
+          Mention *loser = hindi_object (ctx);
+
+          if (loser != NULL && loser != subject && loser->kind == M_PERSON)
+            {
+              f = hindi_fact (ctx, loser, "result", loser->t0, loser->t1 - 1);
+              f->text = g_strdup ("lost");
+              _psephos_extract_set_seat (ctx, f, loser, _psephos_extract_seat_for (ctx, v));
+            }
+        }
+    }
+}
+
 void
 _psephos_extract_rules_hindi (Ctx *ctx)
 {
@@ -238,6 +300,7 @@ _psephos_extract_rules_hindi (Ctx *ctx)
   if (ctx->s_quoted)
     return;
   hindi_seats (ctx);
+  hindi_results (ctx);
   for (int v = 0; v < n; v++)
     {
       Token *num = _psephos_tok (ctx, v);
@@ -301,7 +364,7 @@ _psephos_extract_rules_hindi (Ctx *ctx)
 
                   if (loser != NULL && loser != subject && loser->kind == M_PERSON)
                     {
-                      f = hindi_fact (ctx, loser, "result", loser->t0, loser->t1);
+                      f = hindi_fact (ctx, loser, "result", loser->t0, loser->t1 - 1);
                       f->text = g_strdup ("lost");
                       _psephos_extract_set_seat (ctx, f, loser, seat);
                     }

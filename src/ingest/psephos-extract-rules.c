@@ -303,6 +303,13 @@ find_as_of (Ctx *ctx)
           return;
         }
     }
+  /* a live report's entry: "3 pm: Trends show …" */
+  if (n > 3 && _psephos_tok (ctx, 0)->kind == TOK_NUMBER && _psephos_tok (ctx, 0)->num.value <= 12
+      && _psephos_tok_in (_psephos_tok (ctx, 1), W ("am", "pm")) && _psephos_tok_in (_psephos_tok (ctx, 2), W (":", "-")))
+    {
+      set_as_of (ctx, _psephos_tok (ctx, 0)->start, _psephos_tok (ctx, 1)->end);
+      return;
+    }
   /* a live report's entry: "10:15 am: PM Narendra Modi is trailing …" */
   if (n > 4 && _psephos_tok (ctx, 0)->kind == TOK_NUMBER && _psephos_tok (ctx, 0)->num.value <= 24
       && _psephos_tok_is (_psephos_tok (ctx, 1), ":") && _psephos_tok (ctx, 2)->kind == TOK_NUMBER)
@@ -527,11 +534,12 @@ bare_votes_rule (Ctx *ctx, int v)
   PsephosExtractedFact *f;
   int k = first - 1;
 
-  if (num->num.flags & (PSEPHOS_NUMBER_PERCENT | PSEPHOS_NUMBER_DECIMAL) || num->num.value < 100)
+  if (num->num.flags & (PSEPHOS_NUMBER_PERCENT | PSEPHOS_NUMBER_DECIMAL))
     return;
-  if (cue >= 0 && sentence_has (ctx, W ("votes")))
+  if (cue >= 0 && num->num.value >= 100 && sentence_has (ctx, W ("votes")))
     subject = subject_of (ctx, cue, WANT_PERSON);
-  else if (_psephos_tok_in (_psephos_tok (ctx, k), W (":", "-")) && (ctx->as_of != NULL || sentence_has (ctx, W ("votes", "round"))))
+  else if (_psephos_tok_in (_psephos_tok (ctx, k), W (":", "-"))
+           && (ctx->as_of != NULL || sentence_has (ctx, W ("votes", "round", "seats", "tally"))))
     {
       k--;
       /* skip "(JMM)" */
@@ -540,7 +548,18 @@ bare_votes_rule (Ctx *ctx, int v)
       if (_psephos_tok (ctx, k) && _psephos_tok (ctx, k)->mention >= 0)
         subject = _psephos_mention (ctx, _psephos_tok (ctx, k)->mention);
     }
-  if (subject == NULL || subject->kind != M_PERSON)
+  /* "BJP: 240, Congress: 99" in a sentence about seats */
+  if (subject != NULL && (subject->kind == M_PARTY || subject->kind == M_ALLIANCE)
+      && sentence_has (ctx, W ("seats", "tally", "tallies", "won", "leading", "leads", "trends")))
+    {
+      gboolean lead = ctx->as_of != NULL || sentence_has (ctx, W ("leading", "leads", "ahead", "trends"));
+
+      f = number_fact (ctx, subject, lead ? "seats_leading" : "seats_won", first, v, num->num.value, q);
+      f->as_of = g_strdup (ctx->as_of);
+      tally_election (ctx, f, v + 1);
+      return;
+    }
+  if (subject == NULL || subject->kind != M_PERSON || num->num.value < 100)
     return;
   f = number_fact (ctx, subject, "votes", first, v, num->num.value, q);
   f->as_of = g_strdup (ctx->as_of);
@@ -870,6 +889,8 @@ _psephos_extract_rules_english (Ctx *ctx)
           else
             bare_votes_rule (ctx, v);
         }
+      else if (_psephos_tok_in (_psephos_tok (ctx, v - 1), W (":", "-")))
+        bare_votes_rule (ctx, v); /* "INDIA bloc - 233 as counting continues" */
       electors_rule (ctx, v);
     }
 
