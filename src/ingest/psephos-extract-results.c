@@ -220,6 +220,10 @@ lead_at (Ctx *ctx, int v, const char **result)
     {
       if (_psephos_tok_in (next, W ("deposit", "deposits", "ground", "momentum", "touch", "faith")))
         return FALSE;
+      /* "lost his cool", but "lost his seat" */
+      if (_psephos_tok_in (next, W ("his", "her", "their", "its", "my", "our"))
+          && !_psephos_tok_in (_psephos_tok (ctx, v + 2), W ("seat", "deposit", "bid", "election", "constituency")))
+        return FALSE;
       *result = "lost";
       return TRUE;
     }

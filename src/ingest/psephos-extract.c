@@ -507,6 +507,25 @@ finish (Ctx *ctx)
   g_autoptr (GPtrArray) offsets = g_ptr_array_new ();
   gsize byte = 0, cp = 0;
 
+  /* a report about one seat: its candidates stand there */
+  if (g_hash_table_size (ctx->seats) == 1)
+    {
+      GHashTableIter iter;
+      gpointer seat;
+
+      g_hash_table_iter_init (&iter, ctx->seats);
+      g_hash_table_iter_next (&iter, NULL, &seat);
+      for (guint i = 0; i < x->people->len; i++)
+        {
+          PsephosExtractedPerson *p = g_ptr_array_index (x->people, i);
+
+          if (p->is_candidate && p->seat == NULL)
+            {
+              p->seat = g_strdup (seat);
+              p->state = g_strdup (_psephos_extract_state_of_seat (ctx, seat));
+            }
+        }
+    }
   for (guint i = 0; i < x->facts->len; i++)
     {
       PsephosExtractedFact *f = g_ptr_array_index (x->facts, i);
