@@ -1,34 +1,42 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* psephos-state-page.c — a state's seats; a row opens the seat in the tree. */
+/* psephos-state-page.c — a state's seats with winner, party and margin; a
+ * row opens the seat in the tree. A list view, not a list box: a state can
+ * have 400 seats and only the rows on screen are made. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "psephos-format.h"
 #include "psephos-state-page.h"
-#include "psephos-swatch.h"
 #include "psephos-tree-item.h"
+#include "psephos-tree-row.h"
 
 struct _PsephosStatePage
 {
   GtkWidget parent_instance;
 
+  GListStore *seats_model;
+
   GtkLabel *title;
   GtkLabel *subtitle;
-  GtkListBox *seats;
+  GtkListView *seats;
 };
 
 G_DEFINE_FINAL_TYPE (PsephosStatePage, psephos_state_page, GTK_TYPE_WIDGET)
 
+static void seat_activated_cb (GtkListView *view, guint position, PsephosStatePage *self);
+
 static void
 psephos_state_page_dispose (GObject *object)
 {
+  PsephosStatePage *self = PSEPHOS_STATE_PAGE (object);
   GtkWidget *child;
-  gtk_widget_dispose_template (GTK_WIDGET (object), PSEPHOS_TYPE_STATE_PAGE);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PSEPHOS_TYPE_STATE_PAGE);
   /* The template's outer container has no id: unparent it here. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->seats_model);
   G_OBJECT_CLASS (psephos_state_page_parent_class)->dispose (object);
 }
 
@@ -44,54 +52,49 @@ psephos_state_page_class_init (PsephosStatePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PsephosStatePage, title);
   gtk_widget_class_bind_template_child (widget_class, PsephosStatePage, subtitle);
   gtk_widget_class_bind_template_child (widget_class, PsephosStatePage, seats);
+  gtk_widget_class_bind_template_callback (widget_class, seat_activated_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+setup_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  gtk_list_item_set_child (list_item, psephos_tree_row_new ());
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
+{
+  PsephosTreeRow *row = PSEPHOS_TREE_ROW (gtk_list_item_get_child (list_item));
+
+  psephos_tree_row_set_item (row, gtk_list_item_get_item (list_item));
+  psephos_tree_row_label_list_item (row, list_item);
 }
 
 static void
 psephos_state_page_init (PsephosStatePage *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkNoSelection) selection = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->seats_model = g_list_store_new (PSEPHOS_TYPE_TREE_ITEM);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  gtk_list_view_set_factory (self->seats, factory);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->seats_model)));
+  gtk_list_view_set_model (self->seats, GTK_SELECTION_MODEL (selection));
 }
 
-static GtkWidget *
-seat_row (const PsephosSeatRow *s)
+static void
+seat_activated_cb (GtkListView *view, guint position, PsephosStatePage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *swatch = psephos_swatch_new ();
-  GtkWidget *margin = gtk_label_new (NULL);
-  const char *name = s->display_name != NULL ? s->display_name : s->name;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *m = NULL;
-  g_autofree char *a11y = NULL;
+  g_autoptr (PsephosTreeItem) item = g_list_model_get_item (G_LIST_MODEL (self->seats_model), position);
 
-  psephos_swatch_set_colour (PSEPHOS_SWATCH (swatch), s->winner_party_colour);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  if (s->winner_name != NULL)
-    subtitle = g_strdup_printf ("%s · %s · %s", s->winner_name, s->winner_party != NULL ? s->winner_party : "?",
-                                s->winner_result == PSEPHOS_RESULT_LEADING ? _("leading") : _("won"));
-  else
-    subtitle = g_strdup (_("No result yet"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (s->margin >= 0)
-    {
-      g_autofree char *n = psephos_format_count (s->margin);
-
-      /* TRANSLATORS: a winning margin */
-      m = g_strdup_printf (_("by %s"), n);
-    }
-  gtk_label_set_label (GTK_LABEL (margin), m != NULL ? m : "");
-  gtk_widget_add_css_class (margin, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), margin);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-subject");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                          g_variant_new ("(ix)", PSEPHOS_TREE_ITEM_SEAT, s->contest_id));
-  a11y = g_strdup_printf ("%s: %s%s%s", name, subtitle, m != NULL ? ", " : "", m != NULL ? m : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-  return row;
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.select-subject", "(ix)",
+                                (int) PSEPHOS_TREE_ITEM_SEAT, psephos_tree_item_get_id (item));
 }
 
 void
@@ -100,14 +103,11 @@ psephos_state_page_show (PsephosStatePage *self, PsephosSession *session, const 
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) seats = NULL;
   g_autofree char *subtitle = NULL;
-  GtkWidget *child;
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_if_fail (PSEPHOS_IS_STATE_PAGE (self));
   g_return_if_fail (PSEPHOS_IS_SESSION (session));
   g_return_if_fail (state != NULL);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->seats))) != NULL)
-    gtk_list_box_remove (self->seats, child);
 
   gtk_label_set_label (self->title, state->name);
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d seat in %s", "%d seats in %s", state->n_seats),
@@ -119,8 +119,13 @@ psephos_state_page_show (PsephosStatePage *self, PsephosSession *session, const 
   if (seats == NULL)
     {
       g_warning ("Could not list the seats of %s: %s", state->name, error->message);
+      g_list_store_remove_all (self->seats_model);
       return;
     }
+  /* The items own the records now. */
+  g_ptr_array_set_free_func (seats, NULL);
   for (guint i = 0; i < seats->len; i++)
-    gtk_list_box_append (self->seats, seat_row (g_ptr_array_index (seats, i)));
+    g_ptr_array_add (items, psephos_tree_item_new_seat (g_ptr_array_index (seats, i)));
+  g_list_store_splice (self->seats_model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->seats_model)),
+                       items->pdata, items->len);
 }

@@ -147,6 +147,16 @@ psephos_tree_row_set_result (PsephosTreeRow *self, PsephosTreeItem *item)
   show_item (self, item, TRUE);
 }
 
+void
+psephos_tree_row_set_item (PsephosTreeRow *self, PsephosTreeItem *item)
+{
+  g_return_if_fail (PSEPHOS_IS_TREE_ROW (self));
+
+  gtk_tree_expander_set_list_row (self->expander, NULL);
+  gtk_tree_expander_set_indent_for_icon (self->expander, FALSE);
+  show_item (self, item, FALSE);
+}
+
 PsephosTreeItem *
 psephos_tree_row_get_item (PsephosTreeRow *self)
 {

@@ -16,6 +16,8 @@ GtkWidget *psephos_tree_row_new (void);
 void psephos_tree_row_set_list_row (PsephosTreeRow *self, GtkTreeListRow *row);
 /* A search result: the item and where it sits, no expander. */
 void psephos_tree_row_set_result (PsephosTreeRow *self, PsephosTreeItem *item);
+/* A plain row: the item without expander or location (lists of seats). */
+void psephos_tree_row_set_item (PsephosTreeRow *self, PsephosTreeItem *item);
 PsephosTreeItem *psephos_tree_row_get_item (PsephosTreeRow *self);
 /* Updates the accessible label of the list item that holds this row. */
 void psephos_tree_row_label_list_item (PsephosTreeRow *self, GtkListItem *list_item);
