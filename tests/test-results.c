@@ -205,22 +205,31 @@ assert_facts_cite_body (Fixture *f,
   g_autoptr(PsephosSource) source = psephos_store_get_source (f->store, source_id, &error);
   g_autoptr(GPtrArray) facts = NULL;
   g_autoptr(GArray) line_starts = g_array_new (FALSE, FALSE, sizeof (glong));
+  g_autoptr(GArray) char_bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
   PsephosFactQuery query = { .source_id = source_id };
   glong n_chars;
   glong offset = 0;
 
   g_assert_no_error (error);
   g_assert_nonnull (source->body);
-  n_chars = g_utf8_strlen (source->body, -1);
 
-  /* Code point offsets at which each line starts. */
+  /* Code point offsets at which each line starts, and the byte offset of
+   * each code point. */
   g_array_append_val (line_starts, offset);
   for (const char *p = source->body; *p; p = g_utf8_next_char (p))
     {
+      gsize byte = p - source->body;
+
+      g_array_append_val (char_bytes, byte);
       offset++;
       if (*p == '\n')
         g_array_append_val (line_starts, offset);
     }
+  n_chars = offset;
+  {
+    gsize byte = strlen (source->body);
+    g_array_append_val (char_bytes, byte);
+  }
 
   facts = psephos_store_list_facts (f->store, &query, &error);
   g_assert_no_error (error);
@@ -236,8 +245,8 @@ assert_facts_cite_body (Fixture *f,
       g_assert_cmpint (fact->start, >=, 0);
       g_assert_cmpint (fact->start, <, fact->end);
       g_assert_cmpint (fact->end, <=, n_chars);
-      start = g_utf8_offset_to_pointer (source->body, fact->start);
-      end = g_utf8_offset_to_pointer (source->body, fact->end);
+      start = source->body + g_array_index (char_bytes, gsize, fact->start);
+      end = source->body + g_array_index (char_bytes, gsize, fact->end);
       quoted = g_strndup (start, end - start);
       g_assert_cmpstr (quoted, ==, fact->quote);
 
