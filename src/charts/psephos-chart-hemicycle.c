@@ -227,7 +227,6 @@ _psephos_layout_hemicycle (PsephosLayout *l)
   double spacing, inner, legend_h = 0, small_line;
   double cx, cy, radius, dot;
   guint filled = 0, n_seats, majority;
-  gboolean any_leading = FALSE;
   PsephosMark *m;
 
   g_array_set_clear_func (legend, _psephos_legend_entry_clear);
@@ -237,7 +236,6 @@ _psephos_layout_hemicycle (PsephosLayout *l)
       const Ordered *o = &g_array_index (ordered, Ordered, i);
 
       filled += (guint) (o->item->value + o->item->value2);
-      any_leading |= o->item->value2 > 0;
     }
   n_seats = MAX ((guint) MAX (model->seats_total, 0), filled);
   majority = model->majority > 0 ? (guint) model->majority : n_seats / 2 + 1;
