@@ -531,6 +531,26 @@ test_tally_lists (void)
 }
 
 static void
+test_appositive_party (void)
+{
+  const char *text = "Shashi Tharoor, the Congress candidate, won the Thiruvananthapuram Lok Sabha seat by 16,077 "
+                     "votes, defeating Rajeev Chandrasekhar of the BJP.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-06-04");
+  PsephosExtractedFact *f;
+
+  f = find (x, "Shashi Tharoor", "party", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "INC");
+  f = find (x, "Shashi Tharoor", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->seat, ==, "Thiruvananthapuram");
+  f = find (x, "Rajeev Chandrasekhar", "result", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "lost");
+  g_assert_cmpstr (f->party, ==, "BJP");
+}
+
+static void
 test_hindi (void)
 {
   const char *text = "झारखंड विधानसभा चुनाव २०२४: बरहेट सीट से हेमंत सोरेन ने भाजपा के गमलियल हेम्ब्रम को ३९,७९१ वोटों के "
@@ -609,6 +629,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/wire-report", test_wire_report);
   g_test_add_func ("/extract/lists-and-shares", test_lists_and_shares);
   g_test_add_func ("/extract/tally-lists", test_tally_lists);
+  g_test_add_func ("/extract/appositive-party", test_appositive_party);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

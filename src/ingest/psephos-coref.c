@@ -247,7 +247,7 @@ run_is_seat (Ctx *ctx, int a, int b, const char *text)
       while (j < _psephos_n_tokens (ctx) && j < b + 5)
         {
           Token *t = _psephos_tok (ctx, j);
-          static const char *const skip[] = { "assembly", "vidhan", "sabha", "(", ")", "sc", "st", "-", NULL };
+          static const char *const skip[] = { "assembly", "vidhan", "lok", "sabha", "parliamentary", "(", ")", "sc", "st", "-", NULL };
 
           if (_psephos_tok_in (t, seat_nouns))
             {
@@ -600,6 +600,20 @@ party_of_people (Ctx *ctx)
 
           if (_psephos_tok (ctx, u) && _psephos_tok (ctx, u)->mention >= 0)
             party = _psephos_mention (ctx, _psephos_tok (ctx, u)->mention);
+        }
+      /* "X, the BJP candidate, …", "X, the Congress nominee" */
+      if (party == NULL && _psephos_tok_is (_psephos_tok (ctx, t), ","))
+        {
+          int u = _psephos_tok_is (_psephos_tok (ctx, t + 1), "the") ? t + 2 : t + 1;
+          Token *pt = _psephos_tok (ctx, u);
+
+          if (pt != NULL && pt->mention >= 0)
+            {
+              Mention *p = _psephos_mention (ctx, pt->mention);
+
+              if ((p->kind == M_PARTY || p->kind == M_ALLIANCE) && _psephos_tok_in (_psephos_tok (ctx, p->t1), candidate_nouns))
+                party = p;
+            }
         }
       if (party != NULL && (party->kind == M_PARTY || party->kind == M_ALLIANCE))
         {
