@@ -296,6 +296,7 @@ test_names_are_not_sql (Fixture *f, gconstpointer data)
   gboolean found_robert = FALSE, found_or = FALSE;
 
   g_assert_no_error (error);
+  g_assert_nonnull (body);
   g_assert_true (psephos_store_check (f->store, &error));
   g_assert_no_error (error);
   election = psephos_store_find_election (f->store, "Jharkhand Assembly 2024", &error);
