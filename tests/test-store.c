@@ -311,6 +311,46 @@ test_winner_by_votes (Fixture *f, gconstpointer data)
 }
 
 static void
+test_alliances_and_sources (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) sources = NULL;
+  g_autoptr (GPtrArray) alliances = NULL;
+  g_autoptr (PsephosSeatRow) seat = NULL;
+  PsephosAllianceMember *m;
+  PsephosImport *imp;
+  gint64 contest, india, inc;
+
+  imp = psephos_store_begin_import (store, &error);
+  contest = add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "a1", 32737, NULL);
+  seat = psephos_store_get_seat (store, contest, &error);
+  india = psephos_import_ensure_alliance (imp, "Indian National Developmental Inclusive Alliance", "INDIA", NULL, &error);
+  inc = psephos_import_ensure_party (imp, "Indian National Congress", "INC", NULL, &error);
+  psephos_import_add_alliance_member (imp, india, seat->election_id, inc, &error);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+
+  members = psephos_store_list_alliance_members (store, seat->election_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, ==, 1);
+  m = g_ptr_array_index (members, 0);
+  g_assert_cmpstr (m->alliance_abbreviation, ==, "INDIA");
+  g_assert_cmpstr (m->party_abbreviation, ==, "INC");
+
+  alliances = psephos_store_alliance_tally (store, seat->election_id, &error);
+  g_assert_cmpuint (alliances->len, ==, 1);
+  g_assert_cmpint (((PsephosTallyRow *) g_ptr_array_index (alliances, 0))->won, ==, 1);
+
+  /* The source that spoke of the election is the one a chart cites. */
+  sources = psephos_store_list_election_sources (store, seat->election_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_cmpstr (((PsephosSource *) g_ptr_array_index (sources, 0))->file, ==, "dehra.txt");
+}
+
+static void
 test_rollback_leaves_nothing (Fixture *f, gconstpointer data)
 {
   g_autoptr (PsephosStore) store = new_store (f);
@@ -449,6 +489,7 @@ main (int argc, char *argv[])
   ADD ("/store/refuse/truncated", test_refuse_truncated);
   ADD ("/store/import/winner-by-votes", test_winner_by_votes);
   ADD ("/store/import/rollback", test_rollback_leaves_nothing);
+  ADD ("/store/import/alliances-and-sources", test_alliances_and_sources);
   ADD ("/store/facts/agreement-and-conflict", test_agreement_and_conflict);
 #undef ADD
   g_test_add_func ("/store/values-compatible", test_values_compatible);

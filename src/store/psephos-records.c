@@ -274,6 +274,19 @@ psephos_party_free (PsephosParty *p)
 }
 
 void
+psephos_alliance_member_free (PsephosAllianceMember *m)
+{
+  if (m == NULL)
+    return;
+  g_free (m->alliance_name);
+  g_free (m->alliance_abbreviation);
+  g_free (m->alliance_colour);
+  g_free (m->party_name);
+  g_free (m->party_abbreviation);
+  g_free (m);
+}
+
+void
 psephos_source_free (PsephosSource *s)
 {
   if (s == NULL)

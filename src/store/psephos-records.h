@@ -181,6 +181,18 @@ typedef struct
   char *colour;
 } PsephosParty;
 
+/* A party's membership of an alliance in one election. */
+typedef struct
+{
+  gint64 alliance_id;
+  char *alliance_name;
+  char *alliance_abbreviation;
+  char *alliance_colour;
+  gint64 party_id;
+  char *party_name;
+  char *party_abbreviation;
+} PsephosAllianceMember;
+
 typedef struct
 {
   gint64 id;
@@ -248,6 +260,7 @@ void psephos_seat_row_free (PsephosSeatRow *s);
 void psephos_candidacy_free (PsephosCandidacy *c);
 void psephos_tally_row_free (PsephosTallyRow *t);
 void psephos_party_free (PsephosParty *p);
+void psephos_alliance_member_free (PsephosAllianceMember *m);
 void psephos_source_free (PsephosSource *s);
 PsephosFact *psephos_fact_new (void);
 void psephos_fact_free (PsephosFact *f);
@@ -258,6 +271,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosSeatRow, psephos_seat_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosCandidacy, psephos_candidacy_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosTallyRow, psephos_tally_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosParty, psephos_party_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosAllianceMember, psephos_alliance_member_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosSource, psephos_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosFact, psephos_fact_free)
 

@@ -1226,6 +1226,23 @@ attach_person_facts (PsephosImport *imp, GError **error)
   return step_done (imp, stmt, error);
 }
 
+/* Records which elections a source's facts speak of. */
+static gboolean
+note_source_elections (PsephosImport *imp, gint64 source_id, GError **error)
+{
+  sqlite3_stmt *stmt = PREPARE (imp,
+                                "INSERT OR IGNORE INTO source_election (source_id, election_id)"
+                                " SELECT DISTINCT ?1, coalesce (f.election_id, c.election_id)"
+                                " FROM fact f LEFT JOIN contest c ON c.id = f.contest_id"
+                                " WHERE f.source_id = ?1 AND coalesce (f.election_id, c.election_id) IS NOT NULL",
+                                error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  return step_done (imp, stmt, error);
+}
+
 gboolean
 psephos_import_commit (PsephosImport *imp, GError **error)
 {
@@ -1245,6 +1262,10 @@ psephos_import_commit (PsephosImport *imp, GError **error)
 
   if (g_hash_table_size (imp->touched_sources) > 0)
     {
+      g_hash_table_iter_init (&iter, imp->touched_sources);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (!note_source_elections (imp, *(gint64 *) key, error))
+          goto fail;
       if (!attach_person_facts (imp, error))
         goto fail;
       g_hash_table_iter_init (&iter, imp->touched_sources);

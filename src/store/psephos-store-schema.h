@@ -149,6 +149,12 @@ static const char psephos_store_schema_v1[] =
   "  status TEXT NOT NULL DEFAULT 'unchecked'"
   ") STRICT;"
   "CREATE INDEX fact_by_source ON fact (source_id);"
+  /* Which sources speak of which election, kept at each import's commit. */
+  "CREATE TABLE source_election ("
+  "  source_id INTEGER NOT NULL REFERENCES source (id),"
+  "  election_id INTEGER NOT NULL REFERENCES election (id),"
+  "  PRIMARY KEY (election_id, source_id)"
+  ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX fact_by_subject ON fact (subject_key, attribute);"
   "CREATE INDEX fact_by_person ON fact (person_id) WHERE person_id IS NOT NULL AND candidacy_id IS NULL;";
 /* clang-format on */
@@ -156,6 +162,6 @@ static const char psephos_store_schema_v1[] =
 /* Every table a version-1 store has: a file without them is not ours. */
 static const char *const psephos_store_tables_v1[] = {
   "election", "state", "seat", "party", "alliance", "alliance_member",
-  "person", "alias", "contest", "candidacy", "source", "tally", "fact",
+  "person", "alias", "contest", "candidacy", "source", "tally", "fact", "source_election",
   NULL
 };

@@ -1107,6 +1107,39 @@ psephos_store_list_parties (PsephosStore *self, GError **error)
   return collect (self, stmt, party_from_row, (GDestroyNotify) psephos_party_free, error);
 }
 
+static gpointer
+alliance_member_from_row (sqlite3_stmt *stmt)
+{
+  PsephosAllianceMember *m = g_new0 (PsephosAllianceMember, 1);
+
+  m->alliance_id = sqlite3_column_int64 (stmt, 0);
+  m->alliance_name = _psephos_col_str (stmt, 1);
+  m->alliance_abbreviation = _psephos_col_str (stmt, 2);
+  m->alliance_colour = _psephos_col_str (stmt, 3);
+  m->party_id = sqlite3_column_int64 (stmt, 4);
+  m->party_name = _psephos_col_str (stmt, 5);
+  m->party_abbreviation = _psephos_col_str (stmt, 6);
+  return m;
+}
+
+GPtrArray *
+psephos_store_list_alliance_members (PsephosStore *self, gint64 election_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
+  stmt = _psephos_store_prepare (self,
+                                 "SELECT a.id, a.name, a.abbreviation, a.colour, p.id, p.name, p.abbreviation"
+                                 " FROM alliance_member m JOIN alliance a ON a.id = m.alliance_id"
+                                 " JOIN party p ON p.id = m.party_id"
+                                 " WHERE m.election_id = ?1 ORDER BY a.name, coalesce (p.abbreviation, p.name)",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, election_id);
+  return collect (self, stmt, alliance_member_from_row, (GDestroyNotify) psephos_alliance_member_free, error);
+}
+
 #define SOURCE_COLUMNS \
   "id, kind, file, title, publisher, address, published_on, content_hash, fingerprint, duplicate_of, imported_at"
 
@@ -1142,6 +1175,23 @@ psephos_store_list_sources (PsephosStore *self, GError **error)
   stmt = _psephos_store_prepare (self, "SELECT " SOURCE_COLUMNS " FROM source ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
+  return collect (self, stmt, source_from_row, (GDestroyNotify) psephos_source_free, error);
+}
+
+GPtrArray *
+psephos_store_list_election_sources (PsephosStore *self, gint64 election_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
+  stmt = _psephos_store_prepare (self,
+                                 "SELECT " SOURCE_COLUMNS " FROM source"
+                                 " WHERE id IN (SELECT source_id FROM source_election WHERE election_id = ?1)"
+                                 " ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, election_id);
   return collect (self, stmt, source_from_row, (GDestroyNotify) psephos_source_free, error);
 }
 

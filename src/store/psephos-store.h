@@ -113,6 +113,17 @@ GPtrArray *psephos_store_alliance_tally (PsephosStore *self,
                                          gint64 election_id,
                                          GError **error);
 
+/* PsephosAllianceMember of the election, by alliance then party. */
+GPtrArray *psephos_store_list_alliance_members (PsephosStore *self,
+                                                gint64 election_id,
+                                                GError **error);
+
+/* PsephosSource (without body) that state something about the election:
+ * what a chart or a table of it cites. By id. */
+GPtrArray *psephos_store_list_election_sources (PsephosStore *self,
+                                                gint64 election_id,
+                                                GError **error);
+
 /* PsephosSource, without body text; by id. */
 GPtrArray *psephos_store_list_sources (PsephosStore *self, GError **error);
 /* One source, with its body. */
