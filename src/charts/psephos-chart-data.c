@@ -296,6 +296,16 @@ election_caption (PsephosStore *store, gint64 election_id, const char *const *at
    * fact of the election to find that out. */
   if (n_originals == 1)
     g_hash_table_add (ids, GSIZE_TO_POINTER ((gsize) only));
+  else if (attributes == NULL)
+    {
+      /* The store keeps which sources speak of which election. */
+      g_autoptr (GPtrArray) cited = psephos_store_list_election_sources (store, election_id, error);
+
+      if (cited == NULL)
+        return NULL;
+      for (guint i = 0; i < cited->len; i++)
+        g_hash_table_add (ids, GSIZE_TO_POINTER ((gsize) ((PsephosSource *) g_ptr_array_index (cited, i))->id));
+    }
   else if (!collect_sources (store, &fq, attributes, ids, error))
     return NULL;
   return make_caption (store, ids, error);
@@ -484,6 +494,30 @@ add_party_seats (PsephosChartModel *model, Scope *scope, char **as_of, GError **
   return TRUE;
 }
 
+/* Groups each party under its alliance in this election, where it has one. */
+static gboolean
+assign_alliances (PsephosChartModel *model, Scope *scope, GError **error)
+{
+  g_autoptr (GPtrArray) members = psephos_store_list_alliance_members (scope->store, scope->election->id, error);
+
+  if (members == NULL)
+    return FALSE;
+  for (guint i = 0; i < model->items->len; i++)
+    {
+      PsephosChartItem *it = &g_array_index (model->items, PsephosChartItem, i);
+
+      for (guint j = 0; j < members->len && it->group == NULL; j++)
+        {
+          PsephosAllianceMember *m = g_ptr_array_index (members, j);
+          const char *party = m->party_abbreviation ? m->party_abbreviation : m->party_name;
+
+          if (it->party != NULL && g_strcmp0 (it->party, party) == 0)
+            it->group = g_strdup (m->alliance_abbreviation ? m->alliance_abbreviation : m->alliance_name);
+        }
+    }
+  return TRUE;
+}
+
 static PsephosChartModel *
 house_model (Scope *scope, PsephosChartKind kind, GError **error)
 {
@@ -492,7 +526,7 @@ house_model (Scope *scope, PsephosChartKind kind, GError **error)
   g_autofree char *as_of = NULL;
   double filled = 0;
 
-  if (!add_party_seats (model, scope, &as_of, error))
+  if (!add_party_seats (model, scope, &as_of, error) || !assign_alliances (model, scope, error))
     return NULL;
   for (guint i = 0; i < model->items->len; i++)
     {

@@ -216,6 +216,9 @@ psephos_store_list_facts (PsephosStore *self, const PsephosFactQuery *query, GEr
       if ((query->source_id > 0 && f->source_id != query->source_id)
           || (query->election_id > 0 && f->election_id != query->election_id)
           || (query->party_id > 0 && f->party_id != query->party_id)
+          || (query->candidacy_id > 0 && f->candidacy_id != query->candidacy_id)
+          || (query->contest_id > 0 && f->contest_id != query->contest_id)
+          || (query->person_id > 0 && f->person_id != query->person_id)
           || (query->has_subject_kind && f->subject_kind != query->subject_kind)
           || (query->attribute != NULL && g_strcmp0 (f->attribute, query->attribute) != 0))
         {

@@ -150,9 +150,11 @@ static const char psephos_store_schema_v1[] =
   ") STRICT;"
   "CREATE INDEX fact_by_source ON fact (source_id);"
   /* Which sources speak of which election, kept at each import's commit. */
+  /* Columns in primary-key order: SQLite 3.40's quick_check misreads
+   * NOT NULL columns of a WITHOUT ROWID table declared out of that order. */
   "CREATE TABLE source_election ("
-  "  source_id INTEGER NOT NULL REFERENCES source (id),"
   "  election_id INTEGER NOT NULL REFERENCES election (id),"
+  "  source_id INTEGER NOT NULL REFERENCES source (id),"
   "  PRIMARY KEY (election_id, source_id)"
   ") STRICT, WITHOUT ROWID;"
   "CREATE INDEX fact_by_subject ON fact (subject_key, attribute);"
