@@ -550,6 +550,25 @@ test_appositive_party (void)
   g_assert_cmpstr (f->party, ==, "BJP");
 }
 
+/* The past and projections are not this count. */
+static void
+test_not_this_count (void)
+{
+  const char *text = "Hemant Soren won the Barhait seat by 39,791 votes. In 2019, he had won the seat by 25,740 "
+                     "votes. Exit polls had predicted the BJP would win 45 seats. The JMM is likely to win "
+                     "30 seats, analysts said. In the last election the turnout was 60.1 per cent.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-11-23");
+  PsephosExtractedFact *f;
+
+  f = find (x, "Hemant Soren", "margin", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 39791);
+  g_assert_null (find (x, "Hemant Soren", "margin", 1));
+  g_assert_null (find (x, "BJP", "seats_won", 0));
+  g_assert_null (find (x, "JMM", "seats_won", 0));
+  g_assert_null (find (x, NULL, "turnout_pct", 0));
+}
+
 static void
 test_hindi (void)
 {
@@ -630,6 +649,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/lists-and-shares", test_lists_and_shares);
   g_test_add_func ("/extract/tally-lists", test_tally_lists);
   g_test_add_func ("/extract/appositive-party", test_appositive_party);
+  g_test_add_func ("/extract/not-this-count", test_not_this_count);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

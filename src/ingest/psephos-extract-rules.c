@@ -149,6 +149,39 @@ guarded (Ctx *ctx, int v)
   return FALSE;
 }
 
+/* Is the clause around @v about the past or a projection rather than this
+ * count? "X had won by 5,000 votes in 2019", "exit polls predicted 45
+ * seats", "is likely to win". */
+static gboolean
+unreal (Ctx *ctx, int v)
+{
+  static const char *const words[] = {
+    "had", "predicted", "predicts", "predict", "projected", "projects", "projection", "projections",
+    "forecast", "forecasts", "survey", "surveys", "expected", "likely", "would", "could", "might",
+    "previous", "exit", "pollsters", "hopes", "hoping", "target", "aims", NULL
+  };
+  Clause c;
+
+  clause_of (ctx, v, &c);
+  for (int i = c.clause0; i < c.clause1; i++)
+    {
+      Token *t = _psephos_tok (ctx, i);
+
+      if (_psephos_tok_in (t, words))
+        return TRUE;
+      /* "in the last election", but "after the last round" */
+      if (_psephos_tok_is (t, "last")
+          && _psephos_tok_in (_psephos_tok (ctx, i + 1), W ("election", "elections", "time", "polls", "year", "assembly")))
+        return TRUE;
+      /* "in 2019" when the article is about a later election */
+      if (t->kind == TOK_NUMBER && !(t->num.flags & PSEPHOS_NUMBER_GROUPED) && t->num.value >= 1951
+          && t->num.value <= 2100 && ctx->x->year > 0 && (int) t->num.value < ctx->x->year
+          && _psephos_tok_in (_psephos_tok (ctx, i - 1), W ("in", "since", "of")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 set_seat (Ctx *ctx, PsephosExtractedFact *f, const Mention *subject, const Mention *seat)
 {
@@ -812,7 +845,7 @@ _psephos_extract_clause (Ctx *ctx, int v, int *clause0, int *clause1)
 gboolean
 _psephos_extract_guarded (Ctx *ctx, int v)
 {
-  return guarded (ctx, v);
+  return guarded (ctx, v) || unreal (ctx, v);
 }
 
 void
@@ -851,6 +884,9 @@ _psephos_extract_rules_english (Ctx *ctx)
       int unit = v + 1;
 
       if (t->kind != TOK_NUMBER)
+        continue;
+      /* the past and projections are not this count */
+      if (unreal (ctx, v))
         continue;
       if (t->num.flags & PSEPHOS_NUMBER_PERCENT)
         {
