@@ -15,7 +15,8 @@
 
 /* ---- helpers ------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   char *dir;
   char *path;
   PsephosStore *store;
@@ -25,7 +26,7 @@ static void
 fixture_set_up (Fixture *f,
                 gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("psephos-test-results-XXXXXX", &error);
   g_assert_no_error (error);
@@ -41,7 +42,7 @@ fixture_tear_down (Fixture *f,
 {
   g_clear_object (&f->store);
   {
-    g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+    g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
     const char *name;
 
     while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -96,7 +97,7 @@ static char *
 checksum_file (const char *path)
 {
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gsize len;
 
   g_file_get_contents (path, &contents, &len, &error);
@@ -111,7 +112,7 @@ import_ok (Fixture *f,
            PsephosIngestOutcome *outcome)
 {
   PsephosIngestOptions options = { .election = election };
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   gboolean ok = psephos_ingest_file (f->store, path, &options, NULL, outcome, &error);
 
@@ -123,8 +124,8 @@ static gint64
 election_id (Fixture *f,
              const char *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosElection) e = psephos_store_find_election (f->store, name, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosElection) e = psephos_store_find_election (f->store, name, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (e);
@@ -151,8 +152,8 @@ assert_party_seats (Fixture *f,
                     const char *abbreviation,
                     int expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) tally = psephos_store_party_tally (f->store, election, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) tally = psephos_store_party_tally (f->store, election, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (seats_won (tally, abbreviation), ==, expected);
@@ -172,14 +173,14 @@ static guint
 assert_nota_never_ranked (Fixture *f,
                           gint64 election)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) seats = psephos_store_list_seats (f->store, election, 0, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) seats = psephos_store_list_seats (f->store, election, 0, &error);
 
   g_assert_no_error (error);
   for (guint i = 0; i < seats->len; i++)
     {
       PsephosSeatRow *seat = g_ptr_array_index (seats, i);
-      g_autoptr(GPtrArray) candidacies = NULL;
+      g_autoptr (GPtrArray) candidacies = NULL;
 
       g_assert_false (is_nota_name (seat->winner_name));
       candidacies = psephos_store_list_candidacies (f->store, seat->contest_id, &error);
@@ -201,11 +202,11 @@ static guint
 assert_facts_cite_body (Fixture *f,
                         gint64 source_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosSource) source = psephos_store_get_source (f->store, source_id, &error);
-  g_autoptr(GPtrArray) facts = NULL;
-  g_autoptr(GArray) line_starts = g_array_new (FALSE, FALSE, sizeof (glong));
-  g_autoptr(GArray) char_bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosSource) source = psephos_store_get_source (f->store, source_id, &error);
+  g_autoptr (GPtrArray) facts = NULL;
+  g_autoptr (GArray) line_starts = g_array_new (FALSE, FALSE, sizeof (glong));
+  g_autoptr (GArray) char_bytes = g_array_new (FALSE, FALSE, sizeof (gsize));
   PsephosFactQuery query = { .source_id = source_id };
   glong n_chars;
   glong offset = 0;
@@ -264,7 +265,7 @@ find_seat (Fixture *f,
            gint64 election,
            const char *name)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   PsephosSeatRow *seat = psephos_store_find_seat (f->store, election, NULL, name, &error);
 
   g_assert_no_error (error);
@@ -277,13 +278,13 @@ find_seat (Fixture *f,
 static void
 test_csv_quoting (void)
 {
-  static const char data[] =
-    "\xEF\xBB\xBF" "a;b;c\r\n"
-    "\"x \"\"q\"\" y\";\"two\nlines\";\r\n"
-    "\r\n"
-    "1;\"\";3";
-  g_autoptr(PsephosCsv) csv = psephos_csv_new ("t.csv", data, strlen (data), ';');
-  g_autoptr(GError) error = NULL;
+  static const char data[] = "\xEF\xBB\xBF"
+                             "a;b;c\r\n"
+                             "\"x \"\"q\"\" y\";\"two\nlines\";\r\n"
+                             "\r\n"
+                             "1;\"\";3";
+  g_autoptr (PsephosCsv) csv = psephos_csv_new ("t.csv", data, strlen (data), ';');
+  g_autoptr (GError) error = NULL;
 
   g_assert_true (psephos_csv_next (csv, &error));
   g_assert_cmpuint (psephos_csv_get_line (csv), ==, 1);
@@ -297,7 +298,8 @@ test_csv_quoting (void)
   g_assert_cmpstr (psephos_csv_get_field (csv, 2), ==, "");
   /* The field's place in the data is inside the quotes. */
   g_assert_cmpint (strncmp (data + psephos_csv_get_field_start (csv, 1), "two\nlines",
-                            psephos_csv_get_field_end (csv, 1) - psephos_csv_get_field_start (csv, 1)), ==, 0);
+                            psephos_csv_get_field_end (csv, 1) - psephos_csv_get_field_start (csv, 1)),
+                   ==, 0);
 
   /* The blank line is skipped; the quoted line break counted. */
   g_assert_true (psephos_csv_next (csv, &error));
@@ -312,7 +314,8 @@ test_csv_quoting (void)
 static void
 test_csv_errors (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *data;
     int code;
     const char *prefix;
@@ -325,8 +328,8 @@ test_csv_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(PsephosCsv) csv = psephos_csv_new ("bad.csv", cases[i].data, strlen (cases[i].data), ',');
-      g_autoptr(GError) error = NULL;
+      g_autoptr (PsephosCsv) csv = psephos_csv_new ("bad.csv", cases[i].data, strlen (cases[i].data), ',');
+      g_autoptr (GError) error = NULL;
 
       while (psephos_csv_next (csv, &error))
         ;
@@ -340,7 +343,8 @@ test_csv_errors (void)
 static void
 test_tables_parties (void)
 {
-  static const struct {
+  static const struct
+  {
     const char *written;
     const char *abbreviation;
   } cases[] = {
@@ -412,8 +416,8 @@ test_tables_states_match_ls2024 (void)
 {
   g_autofree char *path = shared_file ("india-votes-data/ls2024.csv");
   g_autofree char *contents = NULL;
-  g_autoptr(PsephosCsv) csv = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (PsephosCsv) csv = NULL;
+  g_autoptr (GError) error = NULL;
   gsize len;
 
   if (path == NULL)
@@ -460,10 +464,10 @@ test_jharkhand_2024 (Fixture *f,
                      gconstpointer data)
 {
   g_autofree char *path = shared_file ("india-votes-data/results/2024Assembly-JH.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosSeatRow) barhait = NULL;
-  g_autoptr(GPtrArray) candidacies = NULL;
-  g_autoptr(GPtrArray) alliances = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosSeatRow) barhait = NULL;
+  g_autoptr (GPtrArray) candidacies = NULL;
+  g_autoptr (GPtrArray) alliances = NULL;
   PsephosIngestOutcome outcome;
   PsephosCandidacy *first, *second;
   gint64 jh;
@@ -516,12 +520,12 @@ test_facts_of_a_row (Fixture *f,
                      gconstpointer data)
 {
   g_autofree char *path = shared_file ("india-votes-data/results/2024Assembly-JH.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosSeatRow) barhait = NULL;
-  g_autoptr(GPtrArray) candidacies = NULL;
-  g_autoptr(GPtrArray) facts = NULL;
-  g_autoptr(PsephosSource) source = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosSeatRow) barhait = NULL;
+  g_autoptr (GPtrArray) candidacies = NULL;
+  g_autoptr (GPtrArray) facts = NULL;
+  g_autoptr (PsephosSource) source = NULL;
+  g_auto (GStrv) lines = NULL;
   PsephosCandidacy *winner;
   PsephosFactQuery query = { 0 };
   PsephosIngestOutcome outcome;
@@ -577,11 +581,11 @@ test_lok_sabha_2024 (Fixture *f,
                      gconstpointer data)
 {
   g_autofree char *path = shared_file ("india-votes-data/ls2024.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosSeatRow) surat = NULL;
-  g_autoptr(PsephosElection) election = NULL;
-  g_autoptr(GPtrArray) candidacies = NULL;
-  g_autoptr(GPtrArray) alliances = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosSeatRow) surat = NULL;
+  g_autoptr (PsephosElection) election = NULL;
+  g_autoptr (GPtrArray) candidacies = NULL;
+  g_autoptr (GPtrArray) alliances = NULL;
   PsephosCandidacy *winner;
   PsephosIngestOutcome outcome;
   gint64 ls;
@@ -626,7 +630,7 @@ test_lok_sabha_2024 (Fixture *f,
 
   /* Constituency names are trimmed ("Araku " in the file). */
   {
-    g_autoptr(PsephosSeatRow) araku = find_seat (f, ls, "Araku");
+    g_autoptr (PsephosSeatRow) araku = find_seat (f, ls, "Araku");
     g_assert_cmpstr (araku->name, ==, "Araku");
   }
 
@@ -641,7 +645,7 @@ test_lok_sabha_needs_election (Fixture *f,
   g_autofree char *path = shared_file ("india-votes-data/ls2024.csv");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   PsephosIngestOutcome outcome;
 
   if (path == NULL)
@@ -660,9 +664,9 @@ test_every_assembly_file (Fixture *f,
                           gconstpointer data)
 {
   g_autofree char *dir_path = shared_path ("india-votes-data/results", G_FILE_TEST_IS_DIR);
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) elections = NULL;
+  g_autoptr (GDir) dir = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) elections = NULL;
   const char *name;
   guint n_files = 0;
 
@@ -692,9 +696,7 @@ test_every_assembly_file (Fixture *f,
       PsephosElection *e = g_ptr_array_index (elections, i);
 
       g_assert_cmpint (e->kind, ==, PSEPHOS_ELECTION_ASSEMBLY);
-      g_assert_true (g_str_has_suffix (e->name, " Assembly 2024") ||
-                     g_str_has_suffix (e->name, " Assembly 2025") ||
-                     g_str_has_suffix (e->name, " Assembly 2026"));
+      g_assert_true (g_str_has_suffix (e->name, " Assembly 2024") || g_str_has_suffix (e->name, " Assembly 2025") || g_str_has_suffix (e->name, " Assembly 2026"));
       g_assert_cmpuint (assert_nota_never_ranked (f, e->id), ==, (guint) e->n_contests);
       g_assert_cmpint (e->n_declared, ==, e->n_contests);
     }
@@ -728,10 +730,10 @@ test_electionlens (Fixture *f,
                    gconstpointer data)
 {
   g_autofree char *path = shared_file ("electionlens/elections_flat.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) elections = NULL;
-  g_autoptr(PsephosSeatRow) barhait = NULL;
-  g_autoptr(GPtrArray) seats = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) elections = NULL;
+  g_autoptr (PsephosSeatRow) barhait = NULL;
+  g_autoptr (GPtrArray) seats = NULL;
   PsephosIngestOutcome outcome;
   gint64 jh;
   guint n_general = 0;
@@ -779,10 +781,10 @@ test_electionlens (Fixture *f,
   /* Where the table knows them, electors and turnout are stored, each a
    * fact citing its field on the seat's first row. */
   {
-    g_autoptr(PsephosSeatRow) barhait_2019 = find_seat (f, election_id (f, "Jharkhand Assembly 2019"), "Barhait");
-    g_autoptr(GPtrArray) facts = NULL;
-    g_autoptr(GPtrArray) candidacies = NULL;
-    g_autoptr(GPtrArray) earlier = NULL;
+    g_autoptr (PsephosSeatRow) barhait_2019 = find_seat (f, election_id (f, "Jharkhand Assembly 2019"), "Barhait");
+    g_autoptr (GPtrArray) facts = NULL;
+    g_autoptr (GPtrArray) candidacies = NULL;
+    g_autoptr (GPtrArray) earlier = NULL;
     PsephosFactQuery query = { .contest_id = barhait_2019->contest_id };
     guint seen = 0;
 
@@ -827,10 +829,10 @@ test_two_sources_one_contest (Fixture *f,
 {
   g_autofree char *jh = shared_file ("india-votes-data/results/2024Assembly-JH.csv");
   g_autofree char *lens = shared_file ("electionlens/elections_flat.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosElection) election = NULL;
-  g_autoptr(PsephosSeatRow) barhait = NULL;
-  g_autoptr(GPtrArray) candidacies = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosElection) election = NULL;
+  g_autoptr (PsephosSeatRow) barhait = NULL;
+  g_autoptr (GPtrArray) candidacies = NULL;
   PsephosIngestOutcome outcome;
   gint64 id;
 
@@ -852,7 +854,7 @@ test_two_sources_one_contest (Fixture *f,
   {
     /* As many candidates as the first file has rows for the seat. */
     g_autofree char *contents = NULL;
-    g_autoptr(PsephosCsv) csv = NULL;
+    g_autoptr (PsephosCsv) csv = NULL;
     gsize len;
     guint rows = 0;
 
@@ -860,8 +862,7 @@ test_two_sources_one_contest (Fixture *f,
     g_assert_no_error (error);
     csv = psephos_csv_new (jh, contents, len, ',');
     while (psephos_csv_next (csv, &error))
-      if (g_ascii_strcasecmp (psephos_csv_get_field (csv, 3), "Barhait") == 0 &&
-          !is_nota_name (psephos_csv_get_field (csv, 7)))
+      if (g_ascii_strcasecmp (psephos_csv_get_field (csv, 3), "Barhait") == 0 && !is_nota_name (psephos_csv_get_field (csv, 7)))
         rows++;
     g_assert_no_error (error);
     g_assert_cmpuint (rows, >, 2);
@@ -878,7 +879,8 @@ static void
 test_bad_input (Fixture *f,
                 gconstpointer data)
 {
-  static const struct {
+  static const struct
+  {
     const char *file;
     int code;
     guint line; /* 0: none */
@@ -901,7 +903,7 @@ test_bad_input (Fixture *f,
       g_autofree char *before = checksum_file (f->path);
       g_autofree char *after = NULL;
       g_autofree char *prefix = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autoptr (GError) error = NULL;
 
       g_assert_false (psephos_ingest_file (f->store, path, NULL, NULL, &outcome, &error));
       g_assert_error (error, PSEPHOS_INGEST_ERROR, cases[i].code);
@@ -924,9 +926,9 @@ test_nota_most_votes (Fixture *f,
                       gconstpointer data)
 {
   g_autofree char *path = fixture_file ("nota-most-votes.csv");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PsephosSeatRow) seat = NULL;
-  g_autoptr(GPtrArray) candidacies = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosSeatRow) seat = NULL;
+  g_autoptr (GPtrArray) candidacies = NULL;
   PsephosIngestOutcome outcome;
   PsephosCandidacy *winner;
 
@@ -956,8 +958,8 @@ test_cancel (Fixture *f,
              gconstpointer data)
 {
   g_autofree char *path = shared_file ("india-votes-data/ls2024.csv");
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   PsephosIngestOptions options = { .election = "Lok Sabha 2024", .progress = cancel_cb, .progress_data = cancellable };

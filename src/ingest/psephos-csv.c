@@ -12,23 +12,25 @@
 #include "psephos-csv.h"
 #include "psephos-ingest.h"
 
-typedef struct {
-  gsize value;  /* offset of the value in scratch */
-  gsize len;    /* bytes of the value */
-  gsize start;  /* bytes into the data */
+typedef struct
+{
+  gsize value; /* offset of the value in scratch */
+  gsize len;   /* bytes of the value */
+  gsize start; /* bytes into the data */
   gsize end;
 } Field;
 
-struct _PsephosCsv {
+struct _PsephosCsv
+{
   char *path;
   const char *data;
   gsize len;
   gsize pos;
   char separator;
-  guint line;         /* the line at pos */
-  guint record_line;  /* the line the current record starts on */
+  guint line;        /* the line at pos */
+  guint record_line; /* the line the current record starts on */
   gboolean validated;
-  int n_expected;     /* fields per record; -1 until the first record */
+  int n_expected; /* fields per record; -1 until the first record */
   GString *scratch;
   GArray *fields;
 };

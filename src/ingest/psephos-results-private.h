@@ -10,7 +10,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   FORMAT_NONE,
   FORMAT_ASSEMBLY,
   FORMAT_LOK_SABHA_2024,
@@ -18,7 +19,8 @@ typedef enum {
 } Format;
 
 /* Logical columns; each format names the ones it has. */
-enum {
+enum
+{
   COL_YEAR,
   COL_TYPE,
   COL_HOUSE,
@@ -40,13 +42,15 @@ enum {
   N_COLS
 };
 
-typedef struct {
+typedef struct
+{
   int col;
   const char *name;
   gboolean required;
 } ColumnSpec;
 
-typedef struct {
+typedef struct
+{
   Format format;
   char separator;
   const ColumnSpec *columns;
@@ -54,25 +58,29 @@ typedef struct {
 
 /* ---- one import ----------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   gint64 id;
-  char *name;      /* the table's name, else as written */
+  char *name; /* the table's name, else as written */
   char *abbr;
 } StateEntry;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   int year;
   PsephosElectionKind kind;
   char *state_abbr; /* assembly elections: for alliance membership */
 } ElectionEntry;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   char *abbreviation; /* NULL: unknown party */
 } PartyEntry;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   /* Whether the store had a contest for the seat before this file: only
    * then can someone of this name have stood here before, outside the
@@ -81,7 +89,8 @@ typedef struct {
   GHashTable *people; /* name key → person id, or 0 for two namesakes */
 } SeatEntry;
 
-typedef struct {
+typedef struct
+{
   gint64 id;
   ElectionEntry *election;
   SeatEntry *seat;
@@ -96,7 +105,8 @@ typedef struct {
   gint64 nota_votes;
 } ContestEntry;
 
-typedef struct {
+typedef struct
+{
   PsephosImport *imp;
   const char *path;
   const char *data;
@@ -116,8 +126,8 @@ typedef struct {
   GHashTable *seats;     /* seat id → SeatEntry */
   GHashTable *contests;  /* "house|state|year|seat" as written → ContestEntry */
   GPtrArray *contest_list;
-  GHashTable *parties;   /* text as written → PartyEntry */
-  GHashTable *members;   /* "election|party" → NULL: who stood in which election */
+  GHashTable *parties;    /* text as written → PartyEntry */
+  GHashTable *members;    /* "election|party" → NULL: who stood in which election */
   GPtrArray *member_list; /* pairs ElectionEntry*, PartyEntry* */
   GString *quote;
   sqlite3_stmt *person_stmt;

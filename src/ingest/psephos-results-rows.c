@@ -388,14 +388,15 @@ prepare (PsephosResultsImport *self,
 }
 
 /* What a row says about the contest it belongs to. */
-typedef struct {
+typedef struct
+{
   const char *election_name; /* NULL: the canonical name */
   PsephosElectionKind kind;
   PsephosHouse house;
   int year;
-  char *state;               /* as written, trimmed */
+  char *state; /* as written, trimmed */
   const char *state_code;
-  char *seat;                /* trimmed */
+  char *seat; /* trimmed */
   int seat_number;
   const char *reservation;
 } ContestKey;
@@ -464,7 +465,6 @@ get_seat (PsephosResultsImport *self,
   return entry;
 }
 
-
 static ContestEntry *
 get_contest (PsephosResultsImport *self,
              const ContestKey *k,
@@ -472,7 +472,7 @@ get_contest (PsephosResultsImport *self,
 {
   g_autofree char *key = NULL;
   g_autofree char *canonical = NULL;
-  g_autoptr(GPtrArray) earlier = NULL;
+  g_autoptr (GPtrArray) earlier = NULL;
   ContestEntry *entry;
   StateEntry *state;
   ElectionEntry *election;
@@ -618,7 +618,8 @@ is_nota (const char *candidate,
 }
 
 /* What a row says about its candidate. */
-typedef struct {
+typedef struct
+{
   gint64 votes;
   gint64 evm_votes;
   gint64 postal_votes;
@@ -646,8 +647,7 @@ read_votes (PsephosResultsImport *self,
       return parse_count (self, COL_VOTES, FALSE, &v->votes, error);
     }
 
-  if (!parse_count (self, COL_EVM, FALSE, &v->evm_votes, error) ||
-      !parse_count (self, COL_POSTAL, FALSE, &v->postal_votes, error))
+  if (!parse_count (self, COL_EVM, FALSE, &v->evm_votes, error) || !parse_count (self, COL_POSTAL, FALSE, &v->postal_votes, error))
     return FALSE;
   v->votes = v->evm_votes + v->postal_votes;
   return TRUE;
@@ -675,9 +675,7 @@ add_vote_facts (PsephosResultsImport *self,
     return add_number_fact (self, about, attribute, (double) v->votes, COL_VOTES, COL_VOTES, error);
 
   if (g_str_equal (attribute, "votes"))
-    return add_number_fact (self, about, "evm_votes", (double) v->evm_votes, COL_EVM, COL_EVM, error) &&
-           add_number_fact (self, about, "postal_votes", (double) v->postal_votes, COL_POSTAL, COL_POSTAL, error) &&
-           add_number_fact (self, about, "votes", (double) v->votes, COL_EVM, COL_POSTAL, error);
+    return add_number_fact (self, about, "evm_votes", (double) v->evm_votes, COL_EVM, COL_EVM, error) && add_number_fact (self, about, "postal_votes", (double) v->postal_votes, COL_POSTAL, COL_POSTAL, error) && add_number_fact (self, about, "votes", (double) v->votes, COL_EVM, COL_POSTAL, error);
 
   return add_number_fact (self, about, attribute, (double) v->votes, COL_EVM, COL_POSTAL, error);
 }
@@ -697,10 +695,7 @@ read_contest_values (PsephosResultsImport *self,
     return TRUE;
   contest->have_contest_values = TRUE;
 
-  if (!parse_count (self, COL_ELECTORS, TRUE, &electors, error) ||
-      !parse_count (self, COL_VALID_VOTES, TRUE, &valid, error) ||
-      !parse_count (self, COL_NOTA, TRUE, &nota, error) ||
-      !parse_percent (self, COL_TURNOUT, &turnout, error))
+  if (!parse_count (self, COL_ELECTORS, TRUE, &electors, error) || !parse_count (self, COL_VALID_VOTES, TRUE, &valid, error) || !parse_count (self, COL_NOTA, TRUE, &nota, error) || !parse_percent (self, COL_TURNOUT, &turnout, error))
     return FALSE;
 
   about.subject_kind = PSEPHOS_SUBJECT_SEAT;
@@ -777,67 +772,63 @@ read_contest_key (PsephosResultsImport *self,
 
   switch (self->spec->format)
     {
-    case FORMAT_LOK_SABHA_2024:
-      k->election_name = self->options->election;
-      k->kind = PSEPHOS_ELECTION_GENERAL;
-      k->house = PSEPHOS_HOUSE_LOK_SABHA;
-      k->year = 0;
-      {
-        /* The year, where the name the user gave says it. */
-        const char *p = k->election_name;
+      case FORMAT_LOK_SABHA_2024:
+        k->election_name = self->options->election;
+        k->kind = PSEPHOS_ELECTION_GENERAL;
+        k->house = PSEPHOS_HOUSE_LOK_SABHA;
+        k->year = 0;
+        {
+          /* The year, where the name the user gave says it. */
+          const char *p = k->election_name;
 
-        for (; *p != '\0'; p++)
-          if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
-              g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]) &&
-              (p == k->election_name || !g_ascii_isdigit (p[-1])))
+          for (; *p != '\0'; p++)
+            if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]) && (p == k->election_name || !g_ascii_isdigit (p[-1])))
+              {
+                k->year = (int) g_ascii_strtoll (p, NULL, 10);
+                break;
+              }
+        }
+        return TRUE;
+
+      case FORMAT_ASSEMBLY:
+      case FORMAT_ELECTIONLENS:
+        {
+          gint64 year;
+          const char *kind = field (self, self->spec->format == FORMAT_ASSEMBLY ? COL_TYPE : COL_HOUSE);
+          g_autofree char *kind_key = psephos_tables_key (kind);
+
+          if (!parse_count (self, COL_YEAR, FALSE, &year, error))
+            return FALSE;
+          if (year < 1947 || year > 2100)
             {
-              k->year = (int) g_ascii_strtoll (p, NULL, 10);
-              break;
+              _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                         "not an election year: ‘%s’", field (self, COL_YEAR));
+              return FALSE;
             }
-      }
-      return TRUE;
+          k->year = (int) year;
 
-    case FORMAT_ASSEMBLY:
-    case FORMAT_ELECTIONLENS:
-      {
-        gint64 year;
-        const char *kind = field (self, self->spec->format == FORMAT_ASSEMBLY ? COL_TYPE : COL_HOUSE);
-        g_autofree char *kind_key = psephos_tables_key (kind);
+          if (g_str_equal (kind_key, "assembly") || g_str_equal (kind_key, "ac") || g_str_equal (kind_key, "vidhansabha"))
+            {
+              k->kind = PSEPHOS_ELECTION_ASSEMBLY;
+              k->house = PSEPHOS_HOUSE_ASSEMBLY;
+            }
+          else if (g_str_equal (kind_key, "pc") || g_str_equal (kind_key, "loksabha") || g_str_equal (kind_key, "parliamentary") || g_str_equal (kind_key, "general"))
+            {
+              k->kind = PSEPHOS_ELECTION_GENERAL;
+              k->house = PSEPHOS_HOUSE_LOK_SABHA;
+            }
+          else
+            {
+              _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
+                                         "not a kind of election Psephos knows: ‘%s’", kind);
+              return FALSE;
+            }
+        }
+        return TRUE;
 
-        if (!parse_count (self, COL_YEAR, FALSE, &year, error))
-          return FALSE;
-        if (year < 1947 || year > 2100)
-          {
-            _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
-                                       "not an election year: ‘%s’", field (self, COL_YEAR));
-            return FALSE;
-          }
-        k->year = (int) year;
-
-        if (g_str_equal (kind_key, "assembly") || g_str_equal (kind_key, "ac") ||
-            g_str_equal (kind_key, "vidhansabha"))
-          {
-            k->kind = PSEPHOS_ELECTION_ASSEMBLY;
-            k->house = PSEPHOS_HOUSE_ASSEMBLY;
-          }
-        else if (g_str_equal (kind_key, "pc") || g_str_equal (kind_key, "loksabha") ||
-                 g_str_equal (kind_key, "parliamentary") || g_str_equal (kind_key, "general"))
-          {
-            k->kind = PSEPHOS_ELECTION_GENERAL;
-            k->house = PSEPHOS_HOUSE_LOK_SABHA;
-          }
-        else
-          {
-            _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_PARSE, self->path, self->line,
-                                       "not a kind of election Psephos knows: ‘%s’", kind);
-            return FALSE;
-          }
-      }
-      return TRUE;
-
-    case FORMAT_NONE:
-    default:
-      g_assert_not_reached ();
+      case FORMAT_NONE:
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -1007,8 +998,7 @@ add_alliance_members (PsephosResultsImport *self,
                                                     alliance,
                                                     info ? info->colour : NULL,
                                                     error);
-      if (alliance_id <= 0 ||
-          !psephos_import_add_alliance_member (self->imp, alliance_id, election->id, party->id, error))
+      if (alliance_id <= 0 || !psephos_import_add_alliance_member (self->imp, alliance_id, election->id, party->id, error))
         return FALSE;
     }
   return TRUE;

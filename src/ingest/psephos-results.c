@@ -136,7 +136,7 @@ detect_format (const char *data,
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
-      g_autoptr(PsephosCsv) header = psephos_csv_new ("header", data, line_len, formats[f].separator);
+      g_autoptr (PsephosCsv) header = psephos_csv_new ("header", data, line_len, formats[f].separator);
       guint score;
 
       if (!psephos_csv_next (header, NULL))
@@ -204,8 +204,8 @@ psephos_results_import (PsephosStore *store,
                         GError **error)
 {
   static const PsephosIngestOptions no_options = { 0 };
-  g_autoptr(PsephosImport) imp = NULL;
-  g_autoptr(PsephosCsv) csv = NULL;
+  g_autoptr (PsephosImport) imp = NULL;
+  g_autoptr (PsephosCsv) csv = NULL;
   g_autofree char *hash = NULL;
   g_autofree char *base = NULL;
   g_autofree char *body = NULL;
@@ -300,7 +300,7 @@ psephos_results_import (PsephosStore *store,
 
   for (;;)
     {
-      g_autoptr(GError) row_error = NULL;
+      g_autoptr (GError) row_error = NULL;
 
       if (!psephos_csv_next (csv, &row_error))
         {
@@ -355,8 +355,7 @@ out:
     {
       outcome->source_id = 0;
       /* Store errors do not name the file and line: add them. */
-      if (error != NULL && *error != NULL && (*error)->domain != PSEPHOS_INGEST_ERROR &&
-          !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self.line > 0)
+      if (error != NULL && *error != NULL && (*error)->domain != PSEPHOS_INGEST_ERROR && !g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && self.line > 0)
         g_prefix_error (error, "%s:%u: ", path, self.line);
     }
   return ok;

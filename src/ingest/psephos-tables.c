@@ -16,17 +16,19 @@
 
 #define RESOURCE_DIR "/io/github/psephos/Psephos/ingest/"
 
-typedef struct {
-  char *alliance;    /* abbreviation, owned by the alliance info */
+typedef struct
+{
+  char *alliance; /* abbreviation, owned by the alliance info */
   int year;
-  char *state_abbr;  /* NULL: national */
+  char *state_abbr;    /* NULL: national */
   GHashTable *members; /* party key → NULL (a set) */
 } AllianceRow;
 
-typedef struct {
-  GHashTable *parties;     /* key → PsephosPartyInfo* */
-  GHashTable *states;      /* key → PsephosStateInfo* */
-  GHashTable *alliances;   /* key → PsephosAllianceInfo* */
+typedef struct
+{
+  GHashTable *parties;   /* key → PsephosPartyInfo* */
+  GHashTable *states;    /* key → PsephosStateInfo* */
+  GHashTable *alliances; /* key → PsephosAllianceInfo* */
   GPtrArray *alliance_rows;
 } Tables;
 
@@ -66,9 +68,9 @@ read_tsv (const char *resource,
           void (*row) (Tables *tables, char **columns, guint n_columns),
           Tables *tables)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
   g_autofree char *text = NULL;
   gsize len;
   const char *data;
@@ -84,7 +86,7 @@ read_tsv (const char *resource,
 
   for (guint i = 1; lines[i] != NULL; i++) /* lines[0] is the header */
     {
-      g_auto(GStrv) columns = NULL;
+      g_auto (GStrv) columns = NULL;
       guint n;
 
       g_strchomp (lines[i]);
@@ -128,7 +130,7 @@ add_aliases (GHashTable *table,
              guint alias_column,
              gpointer info)
 {
-  g_auto(GStrv) aliases = NULL;
+  g_auto (GStrv) aliases = NULL;
 
   if (n_columns <= alias_column)
     return;
@@ -179,7 +181,7 @@ alliance_row (Tables *tables,
               guint n_columns)
 {
   g_autofree char *key = psephos_tables_key (columns[0]);
-  g_auto(GStrv) members = NULL;
+  g_auto (GStrv) members = NULL;
   PsephosAllianceInfo *info;
   AllianceRow *row;
 
@@ -303,8 +305,7 @@ psephos_tables_alliance_of (const char *party_abbr,
         {
           AllianceRow *row = g_ptr_array_index (t->alliance_rows, i);
 
-          if (row->year != year || row->state_abbr == NULL ||
-              g_ascii_strcasecmp (row->state_abbr, state_abbr) != 0)
+          if (row->year != year || row->state_abbr == NULL || g_ascii_strcasecmp (row->state_abbr, state_abbr) != 0)
             continue;
           state_has_rows = TRUE;
           if (g_hash_table_contains (row->members, party_key))
@@ -318,8 +319,7 @@ psephos_tables_alliance_of (const char *party_abbr,
     {
       AllianceRow *row = g_ptr_array_index (t->alliance_rows, i);
 
-      if (row->year == year && row->state_abbr == NULL &&
-          g_hash_table_contains (row->members, party_key))
+      if (row->year == year && row->state_abbr == NULL && g_hash_table_contains (row->members, party_key))
         return row->alliance;
     }
 

@@ -16,19 +16,22 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
+typedef struct
+{
   const char *abbreviation; /* ECI usage: "JD(U)" */
   const char *name;         /* "Janata Dal (United)" */
   const char *colour;       /* "#rrggbb" */
 } PsephosPartyInfo;
 
-typedef struct {
+typedef struct
+{
   const char *name;     /* "Jharkhand" */
   const char *abbr;     /* "JH" */
   const char *eci_code; /* "S27" */
 } PsephosStateInfo;
 
-typedef struct {
+typedef struct
+{
   const char *abbreviation; /* "NDA" */
   const char *name;         /* "National Democratic Alliance" */
   const char *colour;
