@@ -431,6 +431,7 @@ votes_rule (Ctx *ctx, int v, int unit)
   Token *u = _psephos_tok (ctx, unit);
   Token *pre_unit = _psephos_tok (ctx, unit - 1);
   Mention *subject;
+  Mention last_winner = { 0 };
   PsephosExtractedFact *f;
 
   clause_of (ctx, v, &c);
@@ -508,13 +509,11 @@ votes_rule (Ctx *ctx, int v, int unit)
           && cue_before (ctx, first, 6, W ("winning", "victory")) >= 0)
         {
           /* "The winning margin was 9,399 votes": the last winner's */
-          static Mention last;
-
-          last.kind = M_PERSON;
-          last.person = ctx->last_winner;
-          last.start = cue->start;
-          last.end = cue->end;
-          subject = &last;
+          last_winner.kind = M_PERSON;
+          last_winner.person = ctx->last_winner;
+          last_winner.start = cue->start;
+          last_winner.end = cue->end;
+          subject = &last_winner;
         }
       if (subject == NULL || (subject->kind == M_PARTY && seat_for (ctx, v) == NULL))
         return;
