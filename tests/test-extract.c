@@ -550,6 +550,22 @@ test_appositive_party (void)
   g_assert_cmpstr (f->party, ==, "BJP");
 }
 
+static void
+test_tickets_and_shares (void)
+{
+  const char *text = "Jai Prakash won the Hisar seat on a Congress ticket with 54.2% votes.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-06-04");
+  PsephosExtractedFact *f;
+
+  f = find (x, "Jai Prakash", "party", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->text, ==, "INC");
+  f = find (x, "Jai Prakash", "vote_share_pct", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat_with_epsilon (f->number, 54.2, 1e-9);
+  g_assert_cmpstr (f->seat, ==, "Hisar");
+}
+
 /* The past and projections are not this count. */
 static void
 test_not_this_count (void)
@@ -650,6 +666,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/tally-lists", test_tally_lists);
   g_test_add_func ("/extract/appositive-party", test_appositive_party);
   g_test_add_func ("/extract/not-this-count", test_not_this_count);
+  g_test_add_func ("/extract/tickets-and-shares", test_tickets_and_shares);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

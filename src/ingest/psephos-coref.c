@@ -624,6 +624,31 @@ party_of_people (Ctx *ctx)
     }
 }
 
+/* "X, who contested on a BJP ticket", "X won on a Congress ticket" */
+static void
+party_tickets (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *party = _psephos_mention (ctx, i);
+
+      if ((party->kind != M_PARTY && party->kind != M_ALLIANCE)
+          || !_psephos_tok_is (_psephos_tok (ctx, party->t1), "ticket"))
+        continue;
+      for (guint j = 0; j < i; j++)
+        {
+          Mention *m = _psephos_mention (ctx, j);
+
+          if (m->kind == M_PERSON && !m->possessive && !m->modifier)
+            {
+              _psephos_extract_party_fact (ctx, m, party);
+              party->modifier = TRUE;
+              break;
+            }
+        }
+    }
+}
+
 void
 _psephos_extract_find_mentions (Ctx *ctx)
 {
@@ -737,6 +762,7 @@ _psephos_extract_find_mentions (Ctx *ctx)
     }
 
   party_of_people (ctx);
+  party_tickets (ctx);
 
   for (guint k = 0; k < ctx->mentions->len; k++)
     {

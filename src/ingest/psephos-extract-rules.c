@@ -714,6 +714,9 @@ percent_rule (Ctx *ctx, int v)
     }
   if (_psephos_tok_in (_psephos_tok (ctx, v + 1), W ("of")) && _psephos_tok_in (_psephos_tok (ctx, v + 2), W ("votes", "the")))
     share = !turnout || share;
+  /* "X got 45.6% votes" */
+  if (_psephos_tok_in (_psephos_tok (ctx, v + 1), W ("votes", "vote")))
+    share = TRUE;
   if (share)
     {
       Mention *subject = subject_of (ctx, v, WANT_PERSON | WANT_PARTY | WANT_ALLIANCE);
