@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "psephos-article-view.h"
@@ -659,6 +660,22 @@ test_damaged_store (void)
   g_assert_true (psephos_window_get_session (win) == before);
   g_assert_nonnull (strstr (psephos_window_get_last_message (win), "garbage.psephos"));
   g_clear_error (&error);
+
+  /* Some other program's SQLite database. */
+  {
+    g_autofree char *foreign = g_build_filename (tmpdir, "foreign.sqlite", NULL);
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                                       "INSERT INTO notes (text) VALUES ('hello');", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+    g_assert_false (psephos_window_open_store (win, foreign, &error));
+    g_assert_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_NOT_A_STORE);
+    g_test_message ("foreign database: %s", error->message);
+    g_assert_true (psephos_window_get_session (win) == before);
+    g_clear_error (&error);
+  }
 
   /* A real store with its pages scribbled over. */
   g_assert_true (g_file_get_contents (store_path, &contents, &len, NULL));
