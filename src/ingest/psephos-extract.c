@@ -189,10 +189,19 @@ static const char *const number_words[] = {
 
 static const char *const clause_breaks[] = { "while", "whereas", "but", "meanwhile", NULL };
 
+/* Words that put a clause in the past or make it a projection (see
+ * unreal() in psephos-extract-rules.c). */
+static const char *const unreal_words[] = {
+  "had", "predicted", "predicts", "predict", "projected", "projects", "projection", "projections",
+  "forecast", "forecasts", "survey", "surveys", "expected", "likely", "would", "could", "might",
+  "previous", "exit", "pollsters", "hopes", "hoping", "target", "aims", NULL
+};
+
 enum
 {
   WORD_BREAK = 1,
   WORD_NUMBER = 2,
+  WORD_UNREAL = 3,
 };
 
 /* Word → WORD_* class, built once: one lookup per word while tokenising. */
@@ -209,6 +218,8 @@ word_classes (void)
         g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_BREAK));
       for (const char *const *w = number_words; *w != NULL; w++)
         g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_NUMBER));
+      for (const char *const *w = unreal_words; *w != NULL; w++)
+        g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_UNREAL));
       g_once_init_leave (&table, t);
     }
   return table;
@@ -362,6 +373,8 @@ tokenise (Ctx *ctx)
               }
             if (cls == WORD_BREAK)
               t.flags |= TOKF_BREAK;
+            else if (cls == WORD_UNREAL)
+              t.flags |= TOKF_UNREAL;
           }
           g_array_append_val (ctx->tokens, t);
           i = t.poss_end;
