@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "psephos-article-import.h"
 #include "psephos-article.h"
 #include "psephos-extract.h"
 #include "psephos-ingest.h"
@@ -62,6 +63,19 @@ test_numbers (void)
     g_assert_true (psephos_number_find (text, strlen (text), n.end, &n));
     g_assert_cmpfloat_with_epsilon (n.value, 65.42, 1e-9);
   }
+}
+
+static void
+test_names (void)
+{
+  g_assert_true (_psephos_names_match ("Hoshiyar Singh", "Hoshyar Singh"));
+  g_assert_true (_psephos_names_match ("Hoshiyar Singh", "Hoshyaar Singh"));
+  g_assert_true (_psephos_names_match ("HEMANT SOREN", "Hemant Soren"));
+  g_assert_true (_psephos_names_match ("KALPANA MURMU SOREN", "Kalpana Soren"));
+  g_assert_false (_psephos_names_match ("Hemant Soren", "Kalpana Soren"));
+  g_assert_false (_psephos_names_match ("Kamlesh Thakur", "Kamlesh Shah"));
+  g_assert_false (_psephos_names_match ("Sita Soren", "Champai Soren"));
+  g_assert_false (_psephos_names_match ("Sita Soren", "Sita Devi"));
 }
 
 /* ---- reading ------------------------------------------------------------------ */
@@ -537,6 +551,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/article/numbers", test_numbers);
+  g_test_add_func ("/article/names", test_names);
   g_test_add_func ("/article/html/meta", test_html_meta);
   g_test_add_func ("/article/html/time", test_html_time);
   g_test_add_func ("/article/html/xxe", test_html_xxe);

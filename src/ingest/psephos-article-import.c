@@ -90,8 +90,8 @@ last_word (const char *key)
 /* Are two spellings the same person's name? Equal keys, or close:
  * the same first letter and surname and at most two edits apart
  * (Hoshiyar / Hoshyar / Hoshyaar Singh). */
-static gboolean
-names_match (const char *a, const char *b)
+gboolean
+_psephos_names_match (const char *a, const char *b)
 {
   g_autofree char *ka = psephos_name_key (a);
   g_autofree char *kb = psephos_name_key (b);
@@ -323,8 +323,8 @@ candidate_for (Import *self, const PsephosExtractedFact *f, gint64 contest, GErr
           PsephosCandidacy *e = g_ptr_array_index (earlier, i);
 
           for (guint s = 0; s < p->spellings->len && c->person_id == 0; s++)
-            if (names_match (e->name, g_ptr_array_index (p->spellings, s))
-                || (e->display_name && names_match (e->display_name, g_ptr_array_index (p->spellings, s))))
+            if (_psephos_names_match (e->name, g_ptr_array_index (p->spellings, s))
+                || (e->display_name && _psephos_names_match (e->display_name, g_ptr_array_index (p->spellings, s))))
               c->person_id = e->person_id;
         }
     }

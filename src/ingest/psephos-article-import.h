@@ -18,4 +18,10 @@ gboolean psephos_article_import (PsephosStore *store,
                                  PsephosIngestOutcome *outcome,
                                  GError **error);
 
+/* Are two spellings one person's name? Equal psephos_name_key(), or the same
+ * first letter and surname within two edits (Hoshiyar / Hoshyar Singh), or
+ * the same first and last names (Kalpana Soren / KALPANA MURMU SOREN).
+ * For any reader matching names onto a contest's earlier candidacies. */
+gboolean _psephos_names_match (const char *a, const char *b);
+
 G_END_DECLS
