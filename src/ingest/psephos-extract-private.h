@@ -30,6 +30,7 @@ enum
   TOKF_POSSESSIVE = 1 << 2, /* followed by 's or ’s (or a bare ’ after s) */
   TOKF_DEVANAGARI = 1 << 3,
   TOKF_INITIAL = 1 << 4, /* one capital letter followed by '.' ("K.") */
+  TOKF_CUE = 1 << 7,     /* a word the result rules start from (_psephos_extract_cue_words) */
   TOKF_UNREAL = 1 << 6,  /* had, predicted, likely, exit …: the past or a projection */
   TOKF_BREAK = 1 << 5,   /* ends a clause: ";", while, whereas, but, meanwhile */
 };

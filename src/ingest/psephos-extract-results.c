@@ -359,7 +359,6 @@ cue_set (void)
 void
 _psephos_extract_results (Ctx *ctx)
 {
-  GHashTable *cues = cue_set ();
   int n = _psephos_n_tokens (ctx);
   int won_people[8];
   int n_won = 0;
@@ -373,7 +372,7 @@ _psephos_extract_results (Ctx *ctx)
       const char *result = NULL;
       int last = v;
 
-      if (_psephos_tok (ctx, v)->kind != TOK_WORD || !g_hash_table_contains (cues, _psephos_tok (ctx, v)->lower))
+      if (!(_psephos_tok (ctx, v)->flags & TOKF_CUE))
         continue;
       if (_psephos_tok_in (_psephos_tok (ctx, v), W ("victory", "victories", "win", "wins"))
           && _psephos_tok_is (_psephos_tok (ctx, v + 1), "for"))

@@ -202,6 +202,7 @@ enum
   WORD_BREAK = 1,
   WORD_NUMBER = 2,
   WORD_UNREAL = 3,
+  WORD_CUE = 4,
 };
 
 /* Word → WORD_* class, built once: one lookup per word while tokenising. */
@@ -220,6 +221,8 @@ word_classes (void)
         g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_NUMBER));
       for (const char *const *w = unreal_words; *w != NULL; w++)
         g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_UNREAL));
+      for (const char *const *w = _psephos_extract_cue_words; *w != NULL; w++)
+        g_hash_table_replace (t, (char *) *w, GINT_TO_POINTER (WORD_CUE));
       g_once_init_leave (&table, t);
     }
   return table;
@@ -375,6 +378,8 @@ tokenise (Ctx *ctx)
               t.flags |= TOKF_BREAK;
             else if (cls == WORD_UNREAL)
               t.flags |= TOKF_UNREAL;
+            else if (cls == WORD_CUE)
+              t.flags |= TOKF_CUE;
           }
           g_array_append_val (ctx->tokens, t);
           i = t.poss_end;
