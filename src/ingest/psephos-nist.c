@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
-#include <sqlite3.h>
 
 #include "psephos-nist.h"
 
@@ -97,70 +96,37 @@ export_clear (Export *self)
 
 /* ---- gathering --------------------------------------------------------- */
 
-/* The store's reading API has no list of an alliance's members, so they are
- * read here over a second, read-only connection to the same file (the
- * store was opened, and so checked, before). */
+/* The alliances of the election, each with its members. */
 static gboolean
 load_alliance_members (Export *self, GError **error)
 {
-  g_autoptr (GPtrArray) tally = NULL;
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  const char *path = psephos_store_get_path (self->store);
-  gboolean ok = FALSE;
-  int rc;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  tally = psephos_store_alliance_tally (self->store, self->election->id, error);
-  if (tally == NULL)
+  members = psephos_store_list_alliance_members (self->store, self->election->id, error);
+  if (members == NULL)
     return FALSE;
   self->alliances = g_ptr_array_new_with_free_func (alliance_data_free);
-  if (tally->len == 0)
-    return TRUE;
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    goto fail;
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT party_id FROM alliance_member WHERE election_id = ?1 AND alliance_id = ?2 ORDER BY party_id",
-                          -1, &stmt, NULL)
-      != SQLITE_OK)
-    goto fail;
-
-  for (guint i = 0; i < tally->len; i++)
+  for (guint i = 0; i < members->len; i++)
     {
-      PsephosTallyRow *t = g_ptr_array_index (tally, i);
-      AllianceData *a = g_new0 (AllianceData, 1);
+      PsephosAllianceMember *m = g_ptr_array_index (members, i);
+      AllianceData *a = g_hash_table_lookup (by_id, &m->alliance_id);
 
-      a->id = t->id;
-      a->name = g_strdup (t->name);
-      a->abbreviation = g_strdup (t->abbreviation);
-      a->colour = g_strdup (t->colour);
-      a->members = g_array_new (FALSE, FALSE, sizeof (gint64));
-      g_ptr_array_add (self->alliances, a);
-
-      sqlite3_reset (stmt);
-      sqlite3_bind_int64 (stmt, 1, self->election->id);
-      sqlite3_bind_int64 (stmt, 2, t->id);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (a == NULL)
         {
-          gint64 party_id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (a->members, party_id);
-          g_hash_table_add (self->parties_used, g_memdup2 (&party_id, sizeof party_id));
+          a = g_new0 (AllianceData, 1);
+          a->id = m->alliance_id;
+          a->name = g_strdup (m->alliance_name);
+          a->abbreviation = g_strdup (m->alliance_abbreviation);
+          a->colour = g_strdup (m->alliance_colour);
+          a->members = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_ptr_array_add (self->alliances, a);
+          g_hash_table_insert (by_id, &a->id, a);
         }
-      if (rc != SQLITE_DONE)
-        goto fail;
+      g_array_append_val (a->members, m->party_id);
+      g_hash_table_add (self->parties_used, g_memdup2 (&m->party_id, sizeof m->party_id));
     }
-  ok = TRUE;
-
-fail:
-  if (!ok)
-    g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_FAILED,
-                 "%s: cannot read the alliances: %s", path, db ? sqlite3_errmsg (db) : "out of memory");
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return ok;
+  return TRUE;
 }
 
 static gboolean
