@@ -585,6 +585,32 @@ test_not_this_count (void)
   g_assert_null (find (x, NULL, "turnout_pct", 0));
 }
 
+/* One report, two states' assembly elections. */
+static void
+test_two_states (void)
+{
+  const char *text = "Maharashtra and Jharkhand Assembly election results 2024\n\n"
+                     "In Maharashtra, the BJP won 132 seats in the 288-member Assembly.\n\n"
+                     "In Jharkhand, the JMM won 34 seats and the BJP won 21.";
+  g_autoptr (PsephosExtraction) x = extract (text, "2024-11-23");
+  PsephosExtractedFact *f;
+
+  f = find (x, "BJP", "seats_won", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 132);
+  g_assert_cmpstr (f->state, ==, "Maharashtra");
+  f = find (x, NULL, "seats_total", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->state, ==, "Maharashtra");
+  f = find (x, "JMM", "seats_won", 0);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (f->state, ==, "Jharkhand");
+  f = find (x, "BJP", "seats_won", 1);
+  g_assert_nonnull (f);
+  g_assert_cmpfloat (f->number, ==, 21);
+  g_assert_cmpstr (f->state, ==, "Jharkhand");
+}
+
 static void
 test_hindi (void)
 {
@@ -667,6 +693,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extract/appositive-party", test_appositive_party);
   g_test_add_func ("/extract/not-this-count", test_not_this_count);
   g_test_add_func ("/extract/tickets-and-shares", test_tickets_and_shares);
+  g_test_add_func ("/extract/two-states", test_two_states);
   g_test_add_func ("/extract/headlines-and-losers", test_headlines_and_losers);
 
   return g_test_run ();

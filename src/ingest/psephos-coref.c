@@ -461,6 +461,7 @@ party_or_state_at (Ctx *ctx, int k, int r)
           m.t1 = k + n;
           add_mention (ctx, &m);
           ctx->last_state = abbr;
+          ctx->paragraph_state = abbr;
           if (ctx->x->state == NULL && ctx->x->election == PSEPHOS_EXTRACT_ELECTION_ASSEMBLY)
             ctx->x->state = g_strdup (abbr);
           return n;
@@ -692,6 +693,7 @@ _psephos_extract_find_mentions (Ctx *ctx)
               m.abbr = abbr;
               add_mention (ctx, &m);
               ctx->last_state = abbr;
+              ctx->paragraph_state = abbr;
             }
           i++;
           continue;

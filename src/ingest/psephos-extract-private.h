@@ -83,16 +83,17 @@ typedef struct
   GStringChunk *strings;
 
   /* article state */
-  GHashTable *party_cache;    /* written key → interned abbreviation or "" */
-  GHashTable *seats;          /* seat key → interned seat name */
-  GHashTable *seat_state;     /* interned seat name → interned state name */
-  const char *last_state;     /* last state named */
-  const char *last_seat;      /* last seat named */
-  const char *paragraph_seat; /* last seat named in this paragraph */
-  const char *last_party;     /* last party named (for "the party") */
-  int last_person;            /* last person who was a subject, -1 */
-  int last_winner;            /* last person said to have won, -1 */
-  char *as_of;                /* stated time carried within a paragraph */
+  GHashTable *party_cache;     /* written key → interned abbreviation or "" */
+  GHashTable *seats;           /* seat key → interned seat name */
+  GHashTable *seat_state;      /* interned seat name → interned state name */
+  const char *last_state;      /* last state named */
+  const char *last_seat;       /* last seat named */
+  const char *paragraph_seat;  /* last seat named in this paragraph */
+  const char *paragraph_state; /* last state named in this paragraph */
+  const char *last_party;      /* last party named (for "the party") */
+  int last_person;             /* last person who was a subject, -1 */
+  int last_winner;             /* last person said to have won, -1 */
+  char *as_of;                 /* stated time carried within a paragraph */
   gboolean paragraph_start;
   int lok_sabha_year;          /* year a "2024 Lok Sabha elections" names */
   GHashTable *person_keys;     /* name key → person index + 1 */

@@ -570,6 +570,19 @@ bare_votes_rule (Ctx *ctx, int v)
     return;
   if (cue >= 0 && num->num.value >= 100 && sentence_has (ctx, W ("votes")))
     subject = subject_of (ctx, cue, WANT_PERSON);
+  else if ((cue = cue_before (ctx, first, 2, W ("won", "bagged", "secured", "got", "grabbed"))) >= 0
+           && sentence_has (ctx, W ("seats")))
+    {
+      /* "the JMM won 34 seats and the BJP won 21" */
+      subject = subject_of (ctx, cue, WANT_PARTY | WANT_ALLIANCE);
+      if (subject != NULL)
+        {
+          f = number_fact (ctx, subject, "seats_won", first, v, num->num.value, q);
+          f->as_of = g_strdup (ctx->as_of);
+          tally_election (ctx, f, v + 1);
+        }
+      return;
+    }
   else if (_psephos_tok_in (_psephos_tok (ctx, k), W (":", "-"))
            && (ctx->as_of != NULL || sentence_has (ctx, W ("votes", "round", "seats", "tally"))))
     {

@@ -494,6 +494,11 @@ _psephos_extract_add_fact (Ctx *ctx,
             break;
         }
     }
+  /* a tally or an election figure of a state's assembly election: the state
+   * the paragraph is about ("In Jharkhand, the JMM won 34 seats") */
+  if (f->election == PSEPHOS_EXTRACT_ELECTION_ASSEMBLY && ctx->paragraph_state != NULL
+      && (f->kind == PSEPHOS_EXTRACT_PARTY || f->kind == PSEPHOS_EXTRACT_ALLIANCE || f->kind == PSEPHOS_EXTRACT_ELECTION))
+    f->state = g_strdup (ctx->paragraph_state);
   g_ptr_array_add (ctx->x->facts, f);
   return f;
 }
@@ -785,6 +790,7 @@ psephos_extract (const char *body, gsize len, const PsephosExtractOptions *optio
         {
           ctx.paragraph_start = TRUE;
           ctx.paragraph_seat = NULL;
+          ctx.paragraph_state = NULL;
           g_clear_pointer (&ctx.as_of, g_free);
           quoted = FALSE;
         }
