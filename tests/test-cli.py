@@ -22,6 +22,7 @@ SHARED = os.environ.get("PSEPHOS_SHARED_DATA", "")
 SAMPLE = os.environ.get("PSEPHOS_SAMPLE_STORE", "")
 JH = os.path.join(SHARED, "india-votes-data", "results", "2024Assembly-JH.csv")
 LS = os.path.join(SHARED, "india-votes-data", "ls2024.csv")
+ARTICLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "articles")
 
 
 def run(*args, store=None):
@@ -185,6 +186,32 @@ class RealResults(CliTestCase):
         self.assertIn("HEMANT SOREN", lines[soren[0]["row"] - 1])
         for f in facts[:2000]:
             self.assertEqual(body[f["start"]:f["end"]], f["quote"], f)
+
+    def test_articles_then_official(self):
+        """Articles first, official data later: one person per candidate,
+        whatever the spelling, and the article's numbers checked."""
+        articles = sorted(os.path.join(ARTICLES, n) for n in os.listdir(ARTICLES) if n.endswith(".txt"))
+        self.assertEqual(run("import", *articles, store=self.store).returncode, 0)
+        proc = run("import", JH, store=self.store)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        tree = jsonl(run("tree", "--election", "Jharkhand Assembly 2024", "--format", "jsonl", store=self.store).stdout)
+        gandey = [r for r in tree if r["kind"] == "candidate" and r["seat"] == "Gandey"]
+        sorens = [r for r in gandey if "Soren" in r["name"]]
+        self.assertEqual(len(sorens), 1, sorens)
+        self.assertEqual(sorens[0]["result"], "won")
+        self.assertEqual(len([r for r in tree if r["kind"] == "candidate" and r["name"] == "Hemant Soren"]), 1)
+        facts = jsonl(run("facts", "--format", "jsonl", store=self.store).stdout)
+        soren_votes = [f for f in facts if f["subject"] == "Hemant Soren" and f["attribute"] == "votes"]
+        article = [f for f in soren_votes if f["row"] is None]
+        official = [f for f in soren_votes if f["row"] is not None]
+        self.assertEqual(len(article), 1)
+        self.assertEqual(article[0]["value"], 95612)
+        self.assertEqual(article[0]["status"], "confirmed")
+        self.assertEqual(article[0]["candidacy"], official[0]["candidacy"])
+        # "by a margin of 17,000 votes" is a round figure of the official 17,142.
+        margin = [f for f in facts if f["seat"] == "Gandey" and f["attribute"] == "margin" and f["row"] is None]
+        self.assertEqual(margin[0]["value"], 17000)
+        self.assertEqual(margin[0]["status"], "confirmed")
 
     @unittest.skipUnless(os.path.exists(LS), "ls2024.csv is absent")
     def test_lok_sabha_needs_election_name(self):

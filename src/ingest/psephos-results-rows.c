@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "psephos-article-import.h"
 #include "psephos-results-private.h"
 #include "psephos-tables.h"
 
@@ -913,6 +914,29 @@ _psephos_results_import_row (PsephosResultsImport *self,
    * that candidacy, not a second one. */
   name_key = psephos_name_key (candidate);
   earlier = g_hash_table_lookup (contest->earlier, name_key);
+  if (earlier == NULL)
+    {
+      /* An article may spell the name otherwise ("Kalpana Soren" for
+       * KALPANA MURMU SOREN): match it, but never merge two candidates an
+       * official file lists. */
+      GHashTableIter iter;
+      gpointer k, v;
+
+      g_hash_table_iter_init (&iter, contest->earlier);
+      while (earlier == NULL && g_hash_table_iter_next (&iter, &k, &v))
+        {
+          PsephosCandidacy *c = v;
+
+          if (!c->official && _psephos_names_match (c->name, candidate))
+            {
+              earlier = c;
+              g_free (name_key);
+              name_key = g_strdup (k);
+            }
+        }
+      if (earlier != NULL && !psephos_import_add_alias (self->imp, earlier->person_id, candidate, error))
+        return FALSE;
+    }
   if (earlier != NULL && !g_hash_table_contains (contest->persons, &earlier->person_id))
     person_id = earlier->person_id;
   if (earlier != NULL)

@@ -151,8 +151,9 @@ typedef struct
   gint64 postal_votes;
   double vote_share_pct; /* NAN: unknown */
   PsephosResult result;
-  gint64 margin; /* the winner's lead over the runner-up; -1 otherwise */
-  int rank;      /* 1 = most votes; 0: unknown */
+  gint64 margin;     /* the winner's lead over the runner-up; -1 otherwise */
+  int rank;          /* 1 = most votes; 0: unknown */
+  gboolean official; /* an official file lists this candidacy */
 } PsephosCandidacy;
 
 typedef enum

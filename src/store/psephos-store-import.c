@@ -1145,7 +1145,7 @@ reconcile_source (PsephosImport *imp, gint64 source_id, GError **error)
 
 /* Article facts about official candidacies are also checked against the
  * values official data implies but does not state in a field (result,
- * margin): they become official facts of the same rows only through the
+ * margin, party): they become official facts of the same rows only through the
  * candidacy itself, so compare with it here. */
 static gboolean
 check_against_derived (PsephosImport *imp, GError **error)
@@ -1155,11 +1155,12 @@ check_against_derived (PsephosImport *imp, GError **error)
   int rc;
 
   stmt = PREPARE (imp,
-                  "SELECT f.id, f.attribute, f.number, f.text, f.qualifier, y.result, y.margin"
+                  "SELECT f.id, f.attribute, f.number, f.text, f.qualifier, y.result, y.margin,"
+                  " (SELECT coalesce (abbreviation, name) FROM party WHERE id = y.party_id)"
                   " FROM fact f JOIN candidacy y ON y.id = f.candidacy_id"
                   " JOIN source s ON s.id = f.source_id"
                   " WHERE y.official AND s.kind = 'article' AND f.as_of IS NULL"
-                  " AND f.attribute IN ('result', 'margin') AND f.status IN ('unchecked', 'corroborated', 'conflict')"
+                  " AND f.attribute IN ('result', 'margin', 'party') AND f.status IN ('unchecked', 'corroborated', 'conflict')"
                   " AND NOT EXISTS (SELECT 1 FROM fact o JOIN source os ON os.id = o.source_id"
                   "                 WHERE o.subject_key = f.subject_key AND o.attribute = f.attribute AND os.kind = 'official')",
                   error);
@@ -1181,6 +1182,14 @@ check_against_derived (PsephosImport *imp, GError **error)
           agrees = g_ascii_strcasecmp (stated, official) == 0
                    || (g_str_equal (official, "won") && g_str_equal (stated, "leading"))
                    || (g_str_equal (official, "lost") && g_str_equal (stated, "trailing"));
+        }
+      else if (g_strcmp0 (attribute, "party") == 0)
+        {
+          const char *stated = (const char *) sqlite3_column_text (stmt, 3);
+          const char *official = (const char *) sqlite3_column_text (stmt, 7);
+          if (official == NULL || stated == NULL)
+            continue;
+          agrees = g_ascii_strcasecmp (stated, official) == 0;
         }
       else
         {

@@ -991,13 +991,14 @@ candidacy_from_row (sqlite3_stmt *stmt)
   c->result = psephos_result_from_string ((const char *) sqlite3_column_text (stmt, 13));
   c->margin = _psephos_col_int (stmt, 14);
   c->rank = (int) MAX (0, _psephos_col_int (stmt, 15));
+  c->official = sqlite3_column_int (stmt, 16) != 0;
   return c;
 }
 
-#define CANDIDACY_QUERY                                                                 \
-  "SELECT y.id, y.contest_id, y.person_id, y.party_id, y.name, p.name,"                 \
-  " coalesce (pa.abbreviation, pa.name), pa.name, pa.colour,"                           \
-  " y.votes, y.evm_votes, y.postal_votes, y.vote_share_pct, y.result, y.margin, y.rank" \
+#define CANDIDACY_QUERY                                                                             \
+  "SELECT y.id, y.contest_id, y.person_id, y.party_id, y.name, p.name,"                             \
+  " coalesce (pa.abbreviation, pa.name), pa.name, pa.colour,"                                       \
+  " y.votes, y.evm_votes, y.postal_votes, y.vote_share_pct, y.result, y.margin, y.rank, y.official" \
   " FROM candidacy y JOIN person p ON p.id = y.person_id LEFT JOIN party pa ON pa.id = y.party_id"
 
 GPtrArray *
