@@ -44,7 +44,7 @@ test_seat (void)
                    "# Source: 'The Tribune', 13 July 2024.\r\n"
                    "candidate,party,alliance,votes,vote_share_pct,result\r\n"
                    "Kamlesh Thakur,INC,INDIA,32737,57.86,won\r\n"
-                   "\"Hoshyar Singh, \"\"Hoshiyar\"\"\",BJP,,23338,,\r\n"
+                   "\"Hoshyar Singh, \"\"Hoshiyar\"\"\",BJP,,23338,,lost\r\n"
                    "NOTA,NOTA,,500,,\r\n");
 }
 

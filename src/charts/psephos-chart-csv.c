@@ -103,6 +103,18 @@ psephos_chart_to_csv (PsephosChart *self)
                                    : (it->flags & PSEPHOS_ITEM_LEADING) ? "leading"
                                                                         : NULL;
 
+              /* Beside a winner the others lost; beside a leader they trail. */
+              if (result == NULL && !(it->flags & (PSEPHOS_ITEM_NOTA | PSEPHOS_ITEM_OTHERS)))
+                for (guint j = 0; j < model->items->len && result == NULL; j++)
+                  {
+                    guint other = g_array_index (model->items, PsephosChartItem, j).flags;
+
+                    if (other & PSEPHOS_ITEM_WINNER)
+                      result = "lost";
+                    else if (other & PSEPHOS_ITEM_LEADING)
+                      result = "trailing";
+                  }
+
               field (line, it->label, TRUE);
               field (line, it->party, FALSE);
               field (line, it->group, FALSE);

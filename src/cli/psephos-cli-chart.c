@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "psephos-chart-csv.h"
 #include "psephos-chart.h"
 #include "psephos-cli.h"
 
@@ -18,6 +19,8 @@ _psephos_cli_cmd_export_chart (PsephosCliContext *ctx, int argc, char **argv)
   g_autofree char *state = NULL;
   g_autofree char *seat = NULL;
   g_autofree char *format_name = NULL;
+  g_autofree char *data_csv = NULL;
+  gboolean csv_only = FALSE;
   g_autofree char *output = NULL;
   g_autofree char *theme_name = NULL;
   g_autofree char *locale = NULL;
@@ -27,7 +30,8 @@ _psephos_cli_cmd_export_chart (PsephosCliContext *ctx, int argc, char **argv)
     { "election", 0, 0, G_OPTION_ARG_STRING, &election, "Election (default: the store's only one)", "NAME" },
     { "state", 0, 0, G_OPTION_ARG_STRING, &state, "Only this state (name, abbreviation or ECI code)", "NAME" },
     { "seat", 0, 0, G_OPTION_ARG_STRING, &seat, "Seat, for --chart seat", "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "png, svg or pdf (default: from the file name)", "FORMAT" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "png, svg, pdf, or csv for the numbers behind the chart (default: from the file name)", "FORMAT" },
+    { "data-csv", 0, 0, G_OPTION_ARG_FILENAME, &data_csv, "Also write the numbers behind the chart, with their sources, as CSV", "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "File to write", "FILE" },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Width in pixels (default 1200)", "PX" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Height in pixels (default 800)", "PX" },
@@ -61,7 +65,13 @@ _psephos_cli_cmd_export_chart (PsephosCliContext *ctx, int argc, char **argv)
       _psephos_cli_error (ctx, "export-chart: --chart KIND and --output FILE are required");
       return PSEPHOS_CLI_USAGE;
     }
-  if (format_name != NULL)
+  if ((format_name != NULL && g_ascii_strcasecmp (format_name, "csv") == 0)
+      || (format_name == NULL && g_str_has_suffix (output, ".csv")))
+    {
+      csv_only = TRUE;
+      format = PSEPHOS_CHART_FORMAT_PNG; /* not used */
+    }
+  else if (format_name != NULL)
     {
       if (!psephos_chart_format_from_string (format_name, &format, &error))
         {
@@ -118,7 +128,21 @@ _psephos_cli_cmd_export_chart (PsephosCliContext *ctx, int argc, char **argv)
     }
   if (locale != NULL)
     psephos_chart_set_locale (chart, locale);
+  if (csv_only)
+    {
+      if (!psephos_chart_write_csv (chart, output, &error))
+        {
+          _psephos_cli_error (ctx, "export-chart: %s", error->message);
+          return PSEPHOS_CLI_REJECTED;
+        }
+      return PSEPHOS_CLI_OK;
+    }
   if (!psephos_chart_export (chart, output, format, width, height, theme, NULL, &error))
+    {
+      _psephos_cli_error (ctx, "export-chart: %s", error->message);
+      return PSEPHOS_CLI_REJECTED;
+    }
+  if (data_csv != NULL && !psephos_chart_write_csv (chart, data_csv, &error))
     {
       _psephos_cli_error (ctx, "export-chart: %s", error->message);
       return PSEPHOS_CLI_REJECTED;
