@@ -7,6 +7,7 @@ rejected input.
 
 Run by meson with PSEPHOS_CLI, PSEPHOS_SHARED_DATA and PSEPHOS_SAMPLE_STORE set.
 """
+import csv
 import hashlib
 import json
 import os
@@ -91,6 +92,26 @@ class Usage(CliTestCase):
         self.assertEqual(run("import", article, store=self.store).returncode, 0)
         proc = run("tally", "--election", "No Such Election 1999", store=self.store)
         self.assert_one_error_line(proc, self.store, "No Such Election 1999")
+
+
+@unittest.skipUnless(os.path.exists(SAMPLE), "the sample store was not built")
+class ChartData(CliTestCase):
+    def test_data_csv_beside_the_chart(self):
+        png = os.path.join(self.dir, "dehra.png")
+        data = os.path.join(self.dir, "dehra.csv")
+        proc = run("export-chart", "--chart", "seat", "--seat", "Dehra", "--format", "png",
+                   "--output", png, "--data-csv", data, store=SAMPLE)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertTrue(os.path.getsize(png) > 0)
+        with open(data, newline="") as f:
+            lines = f.read().splitlines()
+        comments = [l for l in lines if l.startswith("#")]
+        self.assertTrue(any("Source" in c for c in comments), comments)
+        rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
+        thakur = [r for r in rows if r["candidate"] == "Kamlesh Thakur"][0]
+        self.assertEqual(thakur["votes"], "32737")
+        self.assertEqual(thakur["result"], "won")
+        self.assertEqual([r for r in rows if r["candidate"] == "Hoshiyar Singh"][0]["result"], "lost")
 
 
 class BadStores(CliTestCase):
