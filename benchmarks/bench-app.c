@@ -97,6 +97,11 @@ child_app (const char *store, gboolean measure_more)
   /* Then the store is open and the results are on screen. */
   while (psephos_window_is_loading (win))
     g_main_context_iteration (NULL, TRUE);
+  if (psephos_window_get_session (win) == NULL)
+    {
+      printf ("error the store could not be opened\n");
+      return 1;
+    }
   wait_paint (GTK_WIDGET (win));
   printf ("ready %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - t_start);
   fflush (stdout);
@@ -219,6 +224,8 @@ run_child (const char *self, const char *kind, const char *store, gboolean more,
           search_total += ms;
           n_search++;
         }
+      else if (g_str_equal (w[0], "error"))
+        g_printerr ("%s\n", line);
       else if (g_str_equal (w[0], "maxrss"))
         out->maxrss_kb = atol (w[1]);
       g_free (line);
