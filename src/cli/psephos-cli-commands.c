@@ -202,9 +202,8 @@ _psephos_cli_cmd_sources (PsephosCliContext *ctx, int argc, char **argv)
 
       if (format == PSEPHOS_CLI_FORMAT_JSONL)
         {
-          g_autoptr (JsonBuilder) b = json_builder_new ();
+          g_autoptr (PsephosJson) b = _psephos_json_new ();
 
-          json_builder_begin_object (b);
           _psephos_json_int (b, "id", s->id);
           _psephos_json_string (b, "kind", psephos_source_kind_to_string (s->kind));
           _psephos_json_string (b, "file", s->file);
@@ -214,7 +213,6 @@ _psephos_cli_cmd_sources (PsephosCliContext *ctx, int argc, char **argv)
           _psephos_json_string (b, "published_on", s->published_on);
           _psephos_json_id (b, "duplicate_of", s->duplicate_of);
           _psephos_json_string (b, "content_hash", s->content_hash);
-          json_builder_end_object (b);
           _psephos_cli_emit (ctx, b);
         }
       else
@@ -266,10 +264,9 @@ _psephos_cli_cmd_source (PsephosCliContext *ctx, int argc, char **argv)
 static void
 fact_to_json (PsephosCliContext *ctx, const PsephosFact *f)
 {
-  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (PsephosJson) b = _psephos_json_new ();
   g_autofree char *seat = display_or_null (f->seat);
 
-  json_builder_begin_object (b);
   _psephos_json_int (b, "id", f->id);
   _psephos_json_int (b, "source", f->source_id);
   _psephos_json_string (b, "kind", psephos_subject_kind_to_string (f->subject_kind));
@@ -290,14 +287,9 @@ fact_to_json (PsephosCliContext *ctx, const PsephosFact *f)
   _psephos_json_string (b, "quote", f->quote);
   _psephos_json_int (b, "row", f->row);
   _psephos_json_string (b, "status", psephos_fact_status_to_string (f->status));
-  json_builder_set_member_name (b, "conflicts_with");
-  json_builder_begin_array (b);
-  for (guint i = 0; f->conflicts_with != NULL && i < f->conflicts_with->len; i++)
-    json_builder_add_int_value (b, g_array_index (f->conflicts_with, gint64, i));
-  json_builder_end_array (b);
+  _psephos_json_int_array (b, "conflicts_with", f->conflicts_with);
   _psephos_json_id (b, "candidacy", f->candidacy_id);
   _psephos_json_id (b, "person", f->person_id);
-  json_builder_end_object (b);
   _psephos_cli_emit (ctx, b);
 }
 
@@ -394,8 +386,41 @@ _psephos_cli_cmd_facts (PsephosCliContext *ctx, int argc, char **argv)
 
 static const char *const tree_csv_columns[] = {
   "kind", "election", "state", "seat", "name", "number", "party", "votes", "evm_votes", "postal_votes",
-  "vote_share_pct", "result", "margin", "electors", "turnout_pct", "status", "winner", "winner_party", NULL
+  "vote_share_pct", "result", "margin", "electors", "turnout_pct", "status", "winner", "winner_party",
+  "reservation", "votes_polled", "nota_votes", NULL
 };
+
+/* "# source: …" lines naming every source that speaks of the elections. */
+static gboolean
+emit_csv_sources (PsephosCliContext *ctx, PsephosStore *store, GPtrArray *elections, GError **error)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < elections->len; i++)
+    {
+      PsephosElection *e = g_ptr_array_index (elections, i);
+      GPtrArray *sources = psephos_store_list_election_sources (store, e->id, error);
+
+      if (sources == NULL)
+        return FALSE;
+      g_ptr_array_add (keep, sources);
+      for (guint j = 0; j < sources->len; j++)
+        {
+          PsephosSource *src = g_ptr_array_index (sources, j);
+
+          if (!g_hash_table_add (seen, &src->id))
+            continue;
+          fprintf (ctx->out, "# source %" G_GINT64_FORMAT ": %s %s%s%s%s%s%s%s\r\n", src->id,
+                   psephos_source_kind_to_string (src->kind), src->file ? src->file : "",
+                   src->title ? " — " : "", src->title ? src->title : "",
+                   src->publisher ? ", " : "", src->publisher ? src->publisher : "",
+                   src->published_on ? ", " : "", src->published_on ? src->published_on : "");
+        }
+    }
+  fputs ("# each number's sources, to the words: psephos-cli facts --format jsonl\r\n", ctx->out);
+  return TRUE;
+}
 
 static char *
 int_or_null (gint64 v)
@@ -426,9 +451,8 @@ emit_state (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElecti
 {
   if (format == PSEPHOS_CLI_FORMAT_JSONL)
     {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (PsephosJson) b = _psephos_json_new ();
 
-      json_builder_begin_object (b);
       _psephos_json_string (b, "kind", "state");
       _psephos_json_string (b, "election", e->name);
       _psephos_json_string (b, "state", st->name);
@@ -436,7 +460,6 @@ emit_state (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElecti
       _psephos_json_string (b, "name", st->name);
       _psephos_json_string (b, "code", st->eci_code);
       _psephos_json_int (b, "seats", st->n_seats);
-      json_builder_end_object (b);
       _psephos_cli_emit (ctx, b);
     }
   else if (format == PSEPHOS_CLI_FORMAT_CSV)
@@ -453,9 +476,8 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
 {
   if (format == PSEPHOS_CLI_FORMAT_JSONL)
     {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (PsephosJson) b = _psephos_json_new ();
 
-      json_builder_begin_object (b);
       _psephos_json_string (b, "kind", "seat");
       _psephos_json_string (b, "election", e->name);
       _psephos_json_string (b, "state", s->state_name);
@@ -473,7 +495,6 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
       _psephos_json_string (b, "winner_party", s->winner_party);
       _psephos_json_string (b, "winner_result", psephos_result_to_string (s->winner_result));
       _psephos_json_int (b, "margin", s->margin);
-      json_builder_end_object (b);
       _psephos_cli_emit (ctx, b);
     }
   else if (format == PSEPHOS_CLI_FORMAT_CSV)
@@ -482,6 +503,8 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
       g_autofree char *margin = int_or_null (s->margin);
       g_autofree char *electors = int_or_null (s->electors);
       g_autofree char *turnout = pct_or_null (s->turnout_pct);
+      g_autofree char *votes_polled = int_or_null (s->votes_polled);
+      g_autofree char *nota = int_or_null (s->nota_votes);
       const char *v[G_N_ELEMENTS (tree_csv_columns)] = {
         "seat",
         e->name,
@@ -501,6 +524,9 @@ emit_seat (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElectio
         psephos_contest_status_to_string (s->status),
         s->winner_name,
         s->winner_party,
+        s->reservation,
+        votes_polled,
+        nota,
       };
       emit_csv_row (ctx, v);
     }
@@ -525,9 +551,8 @@ emit_candidate (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosEl
 {
   if (format == PSEPHOS_CLI_FORMAT_JSONL)
     {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (PsephosJson) b = _psephos_json_new ();
 
-      json_builder_begin_object (b);
       _psephos_json_string (b, "kind", "candidate");
       _psephos_json_string (b, "election", e->name);
       _psephos_json_string (b, "state", s->state_name);
@@ -543,7 +568,6 @@ emit_candidate (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosEl
       _psephos_json_string (b, "result", psephos_result_to_string (c->result));
       _psephos_json_int (b, "margin", c->margin);
       _psephos_json_int (b, "rank", c->rank > 0 ? c->rank : -1);
-      json_builder_end_object (b);
       _psephos_cli_emit (ctx, b);
     }
   else if (format == PSEPHOS_CLI_FORMAT_CSV)
@@ -652,8 +676,11 @@ _psephos_cli_cmd_tree (PsephosCliContext *ctx, int argc, char **argv)
 
   if (format == PSEPHOS_CLI_FORMAT_CSV)
     {
-      fprintf (ctx->out, "# source: psephos-cli tree of %s; each number's sources: psephos-cli facts\r\n",
-               psephos_store_get_path (store));
+      if (!emit_csv_sources (ctx, store, elections, &error))
+        {
+          _psephos_cli_error (ctx, "%s", error->message);
+          return PSEPHOS_CLI_REJECTED;
+        }
       emit_csv_row (ctx, tree_csv_columns);
     }
   for (guint i = 0; i < elections->len; i++)
@@ -675,9 +702,8 @@ emit_tally (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElecti
 
   if (format == PSEPHOS_CLI_FORMAT_JSONL)
     {
-      g_autoptr (JsonBuilder) b = json_builder_new ();
+      g_autoptr (PsephosJson) b = _psephos_json_new ();
 
-      json_builder_begin_object (b);
       _psephos_json_string (b, "election", e->name);
       _psephos_json_string (b, "kind", kind);
       _psephos_json_string (b, "name", name);
@@ -686,7 +712,6 @@ emit_tally (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElecti
       _psephos_json_int (b, "leading", t->leading);
       _psephos_json_int (b, "total", t->won + t->leading);
       _psephos_json_string (b, "as_of", t->as_of);
-      json_builder_end_object (b);
       _psephos_cli_emit (ctx, b);
     }
   else if (format == PSEPHOS_CLI_FORMAT_CSV)
@@ -749,8 +774,18 @@ _psephos_cli_cmd_tally (PsephosCliContext *ctx, int argc, char **argv)
       fputc ('\n', ctx->out);
     }
   else if (format == PSEPHOS_CLI_FORMAT_CSV)
-    fprintf (ctx->out, "# source: psephos-cli tally of %s, from the contests' results\r\nelection,kind,name,full_name,won,leading\r\n",
-             psephos_store_get_path (store));
+    {
+      g_autoptr (GPtrArray) one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, election);
+      fputs ("# source: seats won and leading per party, counted from the contests' results of\r\n", ctx->out);
+      if (!emit_csv_sources (ctx, store, one, &error))
+        {
+          _psephos_cli_error (ctx, "%s", error->message);
+          return PSEPHOS_CLI_REJECTED;
+        }
+      fputs ("election,kind,name,full_name,won,leading\r\n", ctx->out);
+    }
   for (guint i = 0; i < parties->len; i++)
     emit_tally (ctx, format, election, g_ptr_array_index (parties, i));
   for (guint i = 0; i < alliances->len; i++)

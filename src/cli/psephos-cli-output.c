@@ -7,56 +7,129 @@
 
 #include "psephos-cli-output.h"
 
-void
-_psephos_json_int (JsonBuilder *b, const char *member, gint64 value)
+struct _PsephosJson
 {
-  json_builder_set_member_name (b, member);
+  GString *text;
+};
+
+PsephosJson *
+_psephos_json_new (void)
+{
+  PsephosJson *json = g_new0 (PsephosJson, 1);
+
+  json->text = g_string_new ("{");
+  return json;
+}
+
+void
+_psephos_json_free (PsephosJson *json)
+{
+  if (json == NULL)
+    return;
+  g_string_free (json->text, TRUE);
+  g_free (json);
+}
+
+static void
+append_escaped (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          default:
+            if (c < 0x20)
+              g_string_append_printf (out, "\\u%04x", c);
+            else
+              g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+member (PsephosJson *b, const char *name)
+{
+  if (b->text->len > 1)
+    g_string_append_c (b->text, ',');
+  append_escaped (b->text, name);
+  g_string_append_c (b->text, ':');
+}
+
+void
+_psephos_json_int (PsephosJson *b, const char *name, gint64 value)
+{
+  member (b, name);
   if (value < 0)
-    json_builder_add_null_value (b);
+    g_string_append (b->text, "null");
   else
-    json_builder_add_int_value (b, value);
+    g_string_append_printf (b->text, "%" G_GINT64_FORMAT, value);
 }
 
 void
-_psephos_json_id (JsonBuilder *b, const char *member, gint64 id)
+_psephos_json_id (PsephosJson *b, const char *name, gint64 id)
 {
-  _psephos_json_int (b, member, id > 0 ? id : -1);
+  _psephos_json_int (b, name, id > 0 ? id : -1);
 }
 
 void
-_psephos_json_number (JsonBuilder *b, const char *member, double value)
+_psephos_json_number (PsephosJson *b, const char *name, double value)
 {
-  json_builder_set_member_name (b, member);
-  if (isnan (value))
-    json_builder_add_null_value (b);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  member (b, name);
+  if (isnan (value) || isinf (value))
+    g_string_append (b->text, "null");
   else if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (b, (gint64) value);
+    g_string_append_printf (b->text, "%" G_GINT64_FORMAT, (gint64) value);
   else
-    /* Two decimals is what every source states; avoid 65.420000000000002. */
-    json_builder_add_double_value (b, round (value * 10000.0) / 10000.0);
+    /* Fifteen significant digits give back what the source wrote. */
+    g_string_append (b->text, g_ascii_formatd (buf, sizeof buf, "%.15g", value));
 }
 
 void
-_psephos_json_string (JsonBuilder *b, const char *member, const char *value)
+_psephos_json_string (PsephosJson *b, const char *name, const char *value)
 {
-  json_builder_set_member_name (b, member);
+  member (b, name);
   if (value == NULL || *value == '\0')
-    json_builder_add_null_value (b);
+    g_string_append (b->text, "null");
   else
-    json_builder_add_string_value (b, value);
+    append_escaped (b->text, value);
 }
 
 void
-_psephos_cli_emit (PsephosCliContext *ctx, JsonBuilder *b)
+_psephos_json_int_array (PsephosJson *b, const char *name, GArray *values)
 {
-  g_autoptr (JsonGenerator) gen = json_generator_new ();
-  g_autoptr (JsonNode) root = json_builder_get_root (b);
-  g_autofree char *text = NULL;
+  member (b, name);
+  g_string_append_c (b->text, '[');
+  for (guint i = 0; values != NULL && i < values->len; i++)
+    g_string_append_printf (b->text, "%s%" G_GINT64_FORMAT, i ? "," : "", g_array_index (values, gint64, i));
+  g_string_append_c (b->text, ']');
+}
 
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
-  fputs (text, ctx->out);
-  fputc ('\n', ctx->out);
+void
+_psephos_cli_emit (PsephosCliContext *ctx, PsephosJson *b)
+{
+  fputs (b->text->str, ctx->out);
+  fputs ("}\n", ctx->out);
 }
 
 char *
@@ -107,6 +180,11 @@ _psephos_csv_field (GString *line, const char *value, gboolean first)
     g_string_append_c (line, ',');
   if (value == NULL)
     return;
+  /* A spreadsheet runs a cell that starts like a formula: a name from an
+   * untrusted file must stay a name. Numbers are left alone. */
+  if ((value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')
+      && g_ascii_strtod (value, NULL) == 0 && !g_ascii_isdigit (value[1]))
+    g_string_append_c (line, '\'');
   if (strpbrk (value, ",\"\r\n") != NULL)
     {
       g_string_append_c (line, '"');

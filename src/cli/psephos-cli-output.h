@@ -2,20 +2,27 @@
 /* psephos-cli-output.h — JSONL records and readable numbers for psephos-cli. */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "psephos-cli.h"
 
 G_BEGIN_DECLS
 
-/* Member helpers: unknown values (< 0, NAN, NULL) become null, never 0 or "". */
-void _psephos_json_int (JsonBuilder *b, const char *member, gint64 value);
-void _psephos_json_number (JsonBuilder *b, const char *member, double value);
-void _psephos_json_string (JsonBuilder *b, const char *member, const char *value);
-void _psephos_json_id (JsonBuilder *b, const char *member, gint64 id); /* <= 0 → null */
+/* One JSON object written as one line. Numbers are written as a reader
+ * expects them (65.42, not 65.420000000000002); unknown values (< 0, NAN,
+ * NULL) become null, never 0 or "". */
+typedef struct _PsephosJson PsephosJson;
 
-/* Writes the builder's object as one line. */
-void _psephos_cli_emit (PsephosCliContext *ctx, JsonBuilder *b);
+PsephosJson *_psephos_json_new (void);
+void _psephos_json_free (PsephosJson *json);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosJson, _psephos_json_free)
+
+void _psephos_json_int (PsephosJson *b, const char *member, gint64 value);
+void _psephos_json_number (PsephosJson *b, const char *member, double value);
+void _psephos_json_string (PsephosJson *b, const char *member, const char *value);
+void _psephos_json_id (PsephosJson *b, const char *member, gint64 id);             /* <= 0 → null */
+void _psephos_json_int_array (PsephosJson *b, const char *member, GArray *values); /* gint64; NULL → [] */
+
+/* Closes the object and writes it as one line. */
+void _psephos_cli_emit (PsephosCliContext *ctx, PsephosJson *b);
 
 /* "1,24,053" style grouping for readable output (Indian system). */
 char *_psephos_cli_format_count (gint64 value);
