@@ -352,6 +352,63 @@ test_alliances_and_sources (Fixture *f, gconstpointer data)
 }
 
 static void
+test_facts_by_subject (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) by_party = NULL;
+  g_autoptr (GPtrArray) by_election = NULL;
+  g_autoptr (PsephosSeatRow) seat = NULL;
+  g_autoptr (PsephosFact) tally = psephos_fact_new ();
+  g_autoptr (PsephosFact) size = psephos_fact_new ();
+  PsephosFactQuery query = { 0 };
+  PsephosImport *imp;
+  gint64 contest, inc, inc11;
+
+  imp = psephos_store_begin_import (store, &error);
+  contest = add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "a1", 32737, NULL);
+  seat = psephos_store_get_seat (store, contest, &error);
+  inc = psephos_import_ensure_party (imp, NULL, "INC", NULL, &error);
+  /* Party 11 must not answer for party 1. */
+  for (int i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P%d", i);
+      inc11 = psephos_import_ensure_party (imp, NULL, name, NULL, &error);
+    }
+  g_assert_cmpint (inc11, >, 10);
+  tally->subject_kind = PSEPHOS_SUBJECT_PARTY;
+  tally->party_id = inc;
+  tally->election_id = seat->election_id;
+  tally->attribute = g_strdup ("seats_won");
+  tally->has_number = TRUE;
+  tally->number = 3;
+  psephos_import_add_fact (imp, tally, &error);
+  tally->party_id = inc11;
+  psephos_import_add_fact (imp, tally, &error);
+  size->subject_kind = PSEPHOS_SUBJECT_ELECTION;
+  size->election_id = seat->election_id;
+  size->attribute = g_strdup ("seats_total");
+  size->has_number = TRUE;
+  size->number = 13;
+  psephos_import_add_fact (imp, size, &error);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+
+  query.party_id = inc;
+  by_party = psephos_store_list_facts (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_party->len, ==, 1);
+  g_assert_cmpstr (((PsephosFact *) g_ptr_array_index (by_party, 0))->attribute, ==, "seats_won");
+  g_assert_cmpstr (((PsephosFact *) g_ptr_array_index (by_party, 0))->subject, ==, "INC");
+
+  query = (PsephosFactQuery){ .election_id = seat->election_id, .has_subject_kind = TRUE, .subject_kind = PSEPHOS_SUBJECT_ELECTION };
+  by_election = psephos_store_list_facts (store, &query, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (by_election->len, ==, 1);
+  g_assert_cmpfloat (((PsephosFact *) g_ptr_array_index (by_election, 0))->number, ==, 13);
+}
+
+static void
 test_rollback_leaves_nothing (Fixture *f, gconstpointer data)
 {
   g_autoptr (PsephosStore) store = new_store (f);
@@ -491,6 +548,7 @@ main (int argc, char *argv[])
   ADD ("/store/import/winner-by-votes", test_winner_by_votes);
   ADD ("/store/import/rollback", test_rollback_leaves_nothing);
   ADD ("/store/import/alliances-and-sources", test_alliances_and_sources);
+  ADD ("/store/facts/by-subject", test_facts_by_subject);
   ADD ("/store/facts/agreement-and-conflict", test_agreement_and_conflict);
 #undef ADD
   g_test_add_func ("/store/values-compatible", test_values_compatible);

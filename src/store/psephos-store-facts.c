@@ -187,7 +187,12 @@ psephos_store_list_facts (PsephosStore *self, const PsephosFactQuery *query, GEr
   else if (query->contest_id > 0)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key = 'contest:' || ?1 ORDER BY f.attribute, f.id", error);
   else if (query->party_id > 0)
-    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_kind = 'party' AND f.party_id = ?1 ORDER BY f.attribute, f.id", error);
+    /* Party keys are "party:ID@ELECTION/CONTEST": a range of the index. */
+    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key >= 'party:' || ?1 || '@' AND f.subject_key < 'party:' || ?1 || 'A'"
+                                                    " ORDER BY f.attribute, f.id",
+                                   error);
+  else if (query->election_id > 0 && query->has_subject_kind && query->subject_kind == PSEPHOS_SUBJECT_ELECTION)
+    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key = 'election:' || ?1 ORDER BY f.attribute, f.id", error);
   else if (query->election_id > 0)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE coalesce (f.election_id, c.election_id) = ?1 ORDER BY f.id", error);
   else

@@ -614,7 +614,7 @@ psephos_store_open (const char *path,
 
   sqlite3_exec (self->db,
                 "PRAGMA foreign_keys = ON;"
-                "PRAGMA cache_size = -65536;"
+                "PRAGMA cache_size = -16384;"
                 "PRAGMA temp_store = MEMORY;",
                 NULL, NULL, NULL);
   return g_steal_pointer (&self);
