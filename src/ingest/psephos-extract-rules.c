@@ -211,6 +211,9 @@ set_seat (Ctx *ctx, PsephosExtractedFact *f, const Mention *subject, const Menti
   if (name != NULL && f->seat == NULL)
     {
       f->seat = g_strdup (name);
+      /* The seat's state wins over the paragraph's, which a party's fact
+       * may already carry. */
+      g_free (f->state);
       f->state = g_strdup (_psephos_extract_state_of_seat (ctx, name));
     }
 }
