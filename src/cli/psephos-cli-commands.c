@@ -20,7 +20,7 @@ _psephos_cli_error (PsephosCliContext *ctx, const char *format, ...)
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (ctx->err, "psephos-cli: %s\n", message);
+  fprintf (ctx->err, "psephos-cli: %s\n", g_strdelimit (message, "\r\n", ' '));
 }
 
 static const char *
@@ -144,7 +144,8 @@ _psephos_cli_cmd_import (PsephosCliContext *ctx, int argc, char **argv)
 
       if (!psephos_ingest_file (store, argv[i], &options, NULL, &outcome, &error))
         {
-          fprintf (ctx->err, "%s\n", error->message);
+          /* One line per problem, whatever a hostile file put in a name. */
+          fprintf (ctx->err, "%s\n", g_strdelimit (error->message, "\r\n", ' '));
           status = PSEPHOS_CLI_REJECTED;
           continue;
         }
