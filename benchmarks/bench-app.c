@@ -168,7 +168,8 @@ child_app (const char *store, gboolean measure_more)
 
 /* ---- driver -------------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   double first_paint_ms;
   double ready_ms;
   double expand_ms;

@@ -125,7 +125,13 @@ write_fixture_store_full (const char *path, gboolean conflict)
   g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, body, -1);
   gint64 election, state, seat, inc, bjp, contest, kamlesh, hoshiyar, c1, c2, source;
   PsephosSource src = { 0 };
-  const struct { const char *quote; const char *attribute; double number; gboolean first; } facts[] = {
+  const struct
+  {
+    const char *quote;
+    const char *attribute;
+    double number;
+    gboolean first;
+  } facts[] = {
     { "32,737 votes", "votes", 32737, TRUE },
     { "23,338 votes", "votes", 23338, FALSE },
     { "9,399 votes over", "margin", 9399, TRUE },
@@ -307,8 +313,8 @@ dehra_contest (PsephosWindow *win)
 {
   PsephosSession *session = psephos_window_get_session (win);
   g_autoptr (PsephosSeatRow) seat = psephos_store_find_seat (psephos_session_get_store (session),
-                                                            psephos_session_get_election_id (session),
-                                                            "Himachal Pradesh", "Dehra", NULL);
+                                                             psephos_session_get_election_id (session),
+                                                             "Himachal Pradesh", "Dehra", NULL);
 
   if (seat == NULL)
     {
@@ -346,8 +352,7 @@ select_dehra (PsephosWindow *win)
       g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
       g_autoptr (PsephosTreeItem) item = gtk_tree_list_row_get_item (row);
 
-      if (psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_STATE &&
-          g_strcmp0 (psephos_tree_item_get_title (item), "Himachal Pradesh") == 0)
+      if (psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_STATE && g_strcmp0 (psephos_tree_item_get_title (item), "Himachal Pradesh") == 0)
         {
           state_pos = i;
           gtk_single_selection_set_selected (selection, i);
@@ -668,7 +673,9 @@ test_damaged_store (void)
 
     g_assert_cmpint (sqlite3_open (foreign, &db), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                                       "INSERT INTO notes (text) VALUES ('hello');", NULL, NULL, NULL), ==, SQLITE_OK);
+                                       "INSERT INTO notes (text) VALUES ('hello');",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
     sqlite3_close (db);
     g_assert_false (psephos_window_open_store (win, foreign, &error));
     g_assert_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_NOT_A_STORE);
@@ -712,7 +719,8 @@ test_bad_imports (void)
   PsephosWindow *win = open_window ();
   g_autofree char *binary = g_build_filename (tmpdir, "binary-article.txt", NULL);
   g_autofree char *csv = g_build_filename (tmpdir, "bad-row.csv", NULL);
-  static const char bytes[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\xff\xfe\x00\x01";
+  static const char bytes[] = "\x7f"
+                              "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0\xff\xfe\x00\x01";
   g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_autoptr (GFile) f1 = g_file_new_for_path (binary);
   g_autoptr (GFile) f2 = g_file_new_for_path (csv);
@@ -772,8 +780,7 @@ test_import_article (void)
   g_assert_true (spin_until (import_done, dialog, 30000));
   outcome = psephos_import_dialog_get_outcome (dialog, 0);
   g_test_message ("import of seed 003: %s", psephos_import_dialog_get_message (dialog, 0));
-  g_assert_true (outcome == PSEPHOS_IMPORT_IMPORTED || outcome == PSEPHOS_IMPORT_UNCHANGED ||
-                 outcome == PSEPHOS_IMPORT_DUPLICATE);
+  g_assert_true (outcome == PSEPHOS_IMPORT_IMPORTED || outcome == PSEPHOS_IMPORT_UNCHANGED || outcome == PSEPHOS_IMPORT_DUPLICATE);
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (100);
   g_assert_nonnull (psephos_window_get_session (win));

@@ -48,10 +48,10 @@ about_action_cb (GSimpleAction *action, GVariant *param, gpointer user_data)
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (app),
-                        "application-name", _("Psephos"),
+                        "application-name", _ ("Psephos"),
                         "application-icon", APP_ID,
                         "version", PACKAGE_VERSION,
-                        "comments", _("Explore Indian election results and check every number against the report it came from"),
+                        "comments", _ ("Explore Indian election results and check every number against the report it came from"),
                         "developers", developers,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "issue-url", "https://github.com/psephos/psephos/issues",
@@ -134,7 +134,7 @@ static void
 psephos_application_init (PsephosApplication *self)
 {
   static const GOptionEntry entries[] = {
-    { "store", 's', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open this results store"), N_("FILE") },
+    { "store", 's', 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Open this results store"), N_ ("FILE") },
     { NULL }
   };
 

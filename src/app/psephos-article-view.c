@@ -27,7 +27,7 @@ struct _PsephosArticleView
   PsephosSession *session;
   gint64 source_id;
   gint64 selected_fact;
-  GPtrArray *facts; /* of the source shown, by start */
+  GPtrArray *facts;    /* of the source shown, by start */
   char *official_body; /* the official file shown, in excerpts */
 
   GtkListBox *sources;
@@ -64,8 +64,7 @@ psephos_article_view_dispose (GObject *object)
 static void source_activated_cb (GtkListBox *box, GtkListBoxRow *row, PsephosArticleView *self);
 static void fact_activated_cb (GtkListBox *box, GtkListBoxRow *row, PsephosArticleView *self);
 static void text_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, PsephosArticleView *self);
-static gboolean text_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                                     GdkModifierType state, PsephosArticleView *self);
+static gboolean text_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, PsephosArticleView *self);
 
 static void
 psephos_article_view_class_init (PsephosArticleViewClass *klass)
@@ -106,7 +105,7 @@ update_tag_colours (PsephosArticleView *self)
                 NULL);
   g_object_set (self->tag_conflict,
                 "underline", PANGO_UNDERLINE_ERROR,
-                "underline-rgba", &(GdkRGBA) { 0.88f, 0.11f, 0.14f, 1.0f },
+                "underline-rgba", &(GdkRGBA){ 0.88f, 0.11f, 0.14f, 1.0f },
                 NULL);
 }
 
@@ -143,14 +142,14 @@ source_row (PsephosArticleView *self, const PsephosSource *s)
   const char *title = s->title != NULL ? s->title : s->file;
 
   if (s->kind == PSEPHOS_SOURCE_OFFICIAL)
-    subtitle = g_strdup_printf (_("Official results · %s"), s->file != NULL ? s->file : "");
+    subtitle = g_strdup_printf (_ ("Official results · %s"), s->file != NULL ? s->file : "");
   else
-    subtitle = g_strdup_printf ("%s · %s", s->publisher != NULL ? s->publisher : _("Unknown publisher"),
-                                s->published_on != NULL ? s->published_on : _("undated"));
+    subtitle = g_strdup_printf ("%s · %s", s->publisher != NULL ? s->publisher : _ ("Unknown publisher"),
+                                s->published_on != NULL ? s->published_on : _ ("undated"));
   if (s->duplicate_of != 0)
     {
       /* TRANSLATORS: a source that repeats another: "… · duplicate of source 1" */
-      g_autofree char *dup = g_strdup_printf (_("%s · duplicate of source %" G_GINT64_FORMAT), subtitle, s->duplicate_of);
+      g_autofree char *dup = g_strdup_printf (_ ("%s · duplicate of source %" G_GINT64_FORMAT), subtitle, s->duplicate_of);
 
       g_free (subtitle);
       subtitle = g_steal_pointer (&dup);
@@ -163,8 +162,8 @@ source_row (PsephosArticleView *self, const PsephosSource *s)
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name (s->kind == PSEPHOS_SOURCE_OFFICIAL ? "x-office-spreadsheet-symbolic"
-                                                                                              : s->duplicate_of != 0 ? "edit-copy-symbolic"
-                                                                                                                     : "text-x-generic-symbolic"));
+                                                           : s->duplicate_of != 0             ? "edit-copy-symbolic"
+                                                                                              : "text-x-generic-symbolic"));
   g_object_set_data (G_OBJECT (row), "source-id", GINT_TO_POINTER ((int) s->id));
   a11y = g_strdup_printf ("%s, %s", title != NULL ? title : "", subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
@@ -282,7 +281,8 @@ compare_start (gconstpointer a, gconstpointer b)
   const PsephosFact *fa = *(PsephosFact *const *) a;
   const PsephosFact *fb = *(PsephosFact *const *) b;
 
-  return fa->start < fb->start ? -1 : fa->start > fb->start ? 1 : 0;
+  return fa->start < fb->start ? -1 : fa->start > fb->start ? 1
+                                                            : 0;
 }
 
 static const PsephosFact *
@@ -329,7 +329,7 @@ fact_side_row (const PsephosFact *f)
   if (f->quote != NULL)
     subtitle = g_strdup_printf ("%s — “%s”", value, f->quote);
   else
-    subtitle = g_strdup_printf (_("%s — row %" G_GINT64_FORMAT), value, f->row);
+    subtitle = g_strdup_printf (_ ("%s — row %" G_GINT64_FORMAT), value, f->row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -440,8 +440,8 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
 
       if (sources->len == 0)
         {
-          gtk_label_set_label (self->title, _("No sources yet"));
-          gtk_label_set_label (self->meta, _("Import articles or official results to read them here."));
+          gtk_label_set_label (self->title, _ ("No sources yet"));
+          gtk_label_set_label (self->meta, _ ("Import articles or official results to read them here."));
           return;
         }
       source_id = ((PsephosSource *) g_ptr_array_index (sources, 0))->id;
@@ -458,7 +458,7 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
   source = psephos_store_get_source (psephos_session_get_store (self->session), source_id, &error);
   if (source == NULL)
     {
-      gtk_label_set_label (self->title, _("Source not found"));
+      gtk_label_set_label (self->title, _ ("Source not found"));
       gtk_label_set_label (self->meta, error->message);
       gtk_text_buffer_set_text (buffer, "", 0);
       return;
@@ -467,10 +467,10 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
 
   gtk_label_set_label (self->title, source->title != NULL ? source->title : source->file);
   if (source->kind == PSEPHOS_SOURCE_OFFICIAL)
-    meta = g_strdup_printf (_("Official results · %s"), source->file != NULL ? source->file : "");
+    meta = g_strdup_printf (_ ("Official results · %s"), source->file != NULL ? source->file : "");
   else
-    meta = g_strdup_printf ("%s · %s", source->publisher != NULL ? source->publisher : _("Unknown publisher"),
-                            source->published_on != NULL ? source->published_on : _("undated"));
+    meta = g_strdup_printf ("%s · %s", source->publisher != NULL ? source->publisher : _ ("Unknown publisher"),
+                            source->published_on != NULL ? source->published_on : _ ("undated"));
   gtk_label_set_label (self->meta, meta);
   gtk_label_set_label (self->address, source->address != NULL ? source->address : "");
   gtk_widget_set_visible (GTK_WIDGET (self->address), source->address != NULL);
@@ -479,7 +479,7 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
       g_autofree char *dup = NULL;
       g_autofree char *of = psephos_session_describe_source (self->session, source->duplicate_of);
 
-      dup = g_strdup_printf (_("This is a duplicate of “%s”: its facts are not counted twice."), of);
+      dup = g_strdup_printf (_ ("This is a duplicate of “%s”: its facts are not counted twice."), of);
       gtk_label_set_label (self->duplicate, dup);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate), source->duplicate_of != 0);
@@ -492,7 +492,7 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
         self->official_body = g_strdup ("");
       show_excerpt (self, 1);
       self->facts = g_ptr_array_new_with_free_func (_psephos_fact_free_cb);
-      gtk_label_set_label (self->fact_count, _("Official results: every figure in the app cites its row here"));
+      gtk_label_set_label (self->fact_count, _ ("Official results: every figure in the app cites its row here"));
       gtk_label_set_wrap (self->fact_count, TRUE);
       select_source_row (self, source_id);
       return;
@@ -521,7 +521,7 @@ psephos_article_view_show_source (PsephosArticleView *self, gint64 source_id)
         }
     }
   if (self->facts->len > listed)
-    count = g_strdup_printf (_("Facts (first %u of %u)"), listed, self->facts->len);
+    count = g_strdup_printf (_ ("Facts (first %u of %u)"), listed, self->facts->len);
   else
     count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u fact", "%u facts", self->facts->len), self->facts->len);
   gtk_label_set_label (self->fact_count, count);
@@ -620,8 +620,7 @@ text_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, Pse
 }
 
 static gboolean
-text_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                     GdkModifierType state, PsephosArticleView *self)
+text_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, PsephosArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter iter;

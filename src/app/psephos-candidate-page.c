@@ -90,12 +90,12 @@ fact_row (PsephosSession *session, const PsephosFact *f)
   const char *where = f->seat != NULL ? f->seat : "";
 
   /* TRANSLATORS: "Votes: 32,737 (Dehra)" */
-  title = g_strdup_printf (_("%s: %s%s%s%s"), psephos_attribute_label (f->attribute), value,
+  title = g_strdup_printf (_ ("%s: %s%s%s%s"), psephos_attribute_label (f->attribute), value,
                            *where ? " (" : "", where, *where ? ")" : "");
   if (f->quote != NULL)
     subtitle = g_strdup_printf ("“%s” — %s · %s", f->quote, source, psephos_fact_status_label (f->status));
   else if (f->row > 0)
-    subtitle = g_strdup_printf (_("%s, row %" G_GINT64_FORMAT " · %s"), source, f->row, psephos_fact_status_label (f->status));
+    subtitle = g_strdup_printf (_ ("%s, row %" G_GINT64_FORMAT " · %s"), source, f->row, psephos_fact_status_label (f->status));
   else
     subtitle = g_strdup_printf ("%s · %s", source, psephos_fact_status_label (f->status));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -114,8 +114,8 @@ fact_row (PsephosSession *session, const PsephosFact *f)
   button = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Show the source"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show the source"), -1);
+  gtk_widget_set_tooltip_text (button, _ ("Show the source"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Show the source"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-fact");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new ("(xxx)", f->source_id, f->id, f->row));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -147,7 +147,7 @@ psephos_candidate_page_show (PsephosCandidatePage *self, PsephosSession *session
   c = psephos_store_get_candidacy (store, candidacy_id, &error);
   if (c == NULL)
     {
-      gtk_label_set_label (self->title, _("Candidate not found"));
+      gtk_label_set_label (self->title, _ ("Candidate not found"));
       gtk_label_set_label (self->subtitle, error->message);
       return;
     }
@@ -155,7 +155,7 @@ psephos_candidate_page_show (PsephosCandidatePage *self, PsephosSession *session
 
   gtk_label_set_label (self->title, c->display_name != NULL ? c->display_name : c->name);
   /* TRANSLATORS: "Indian National Congress (INC) · Dehra, Himachal Pradesh" */
-  subtitle = g_strdup_printf (_("%s (%s) · %s, %s"), c->party_name != NULL ? c->party_name : "—",
+  subtitle = g_strdup_printf (_ ("%s (%s) · %s, %s"), c->party_name != NULL ? c->party_name : "—",
                               c->party != NULL ? c->party : "—",
                               seat != NULL ? seat->display_name : "—", seat != NULL ? seat->state_name : "—");
   gtk_label_set_label (self->subtitle, subtitle);
@@ -165,7 +165,7 @@ psephos_candidate_page_show (PsephosCandidatePage *self, PsephosSession *session
   if (aliases != NULL && g_strv_length (aliases) > 1)
     {
       g_autofree char *joined = g_strjoinv (", ", aliases + 1);
-      g_autofree char *text = g_strdup_printf (_("Also written as %s"), joined);
+      g_autofree char *text = g_strdup_printf (_ ("Also written as %s"), joined);
 
       gtk_label_set_label (self->aliases, text);
       gtk_widget_set_visible (GTK_WIDGET (self->aliases), TRUE);
@@ -198,7 +198,7 @@ psephos_candidate_page_show (PsephosCandidatePage *self, PsephosSession *session
       {
         GtkWidget *row = adw_action_row_new ();
 
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No source states anything about this candidate"));
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("No source states anything about this candidate"));
         gtk_list_box_append (self->fact_list, row);
       }
   }

@@ -16,7 +16,8 @@ struct _PsephosChartView
 
 G_DEFINE_FINAL_TYPE (PsephosChartView, psephos_chart_view, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CHART,
   N_PROPS
@@ -25,8 +26,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-psephos_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                            int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+psephos_chart_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
 {
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
@@ -80,11 +80,11 @@ psephos_chart_view_get_property (GObject *object, guint prop_id, GValue *value, 
 
   switch (prop_id)
     {
-    case PROP_CHART:
-      g_value_set_object (value, self->chart);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CHART:
+        g_value_set_object (value, self->chart);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -95,11 +95,11 @@ psephos_chart_view_set_property (GObject *object, guint prop_id, const GValue *v
 
   switch (prop_id)
     {
-    case PROP_CHART:
-      psephos_chart_view_set_chart (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CHART:
+        psephos_chart_view_set_chart (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -115,9 +115,8 @@ psephos_chart_view_class_init (PsephosChartViewClass *klass)
   widget_class->measure = psephos_chart_view_measure;
   widget_class->snapshot = psephos_chart_view_snapshot;
 
-  properties[PROP_CHART] =
-    g_param_spec_object ("chart", NULL, NULL, PSEPHOS_TYPE_CHART,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CHART] = g_param_spec_object ("chart", NULL, NULL, PSEPHOS_TYPE_CHART,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "chart");

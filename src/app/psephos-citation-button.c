@@ -123,12 +123,12 @@ make_fact_row (PsephosCitationButton *self, const PsephosFact *fact)
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (head), label);
 
-  open = gtk_button_new_with_label (src != NULL && src->kind == PSEPHOS_SOURCE_OFFICIAL ? _("Show Row") : _("Show in Article"));
+  open = gtk_button_new_with_label (src != NULL && src->kind == PSEPHOS_SOURCE_OFFICIAL ? _ ("Show Row") : _ ("Show in Article"));
   gtk_widget_add_css_class (open, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (open), "win.show-fact");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (open), g_variant_new ("(xxx)", fact->source_id, fact->id, fact->row));
   /* TRANSLATORS: accessible name: "Show in article: Title — Publisher" */
-  a11y = g_strdup_printf (_("Show the source: %s"), source);
+  a11y = g_strdup_printf (_ ("Show the source: %s"), source);
   gtk_accessible_update_property (GTK_ACCESSIBLE (open), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   gtk_box_append (GTK_BOX (head), open);
   gtk_box_append (GTK_BOX (box), head);
@@ -143,7 +143,7 @@ make_fact_row (PsephosCitationButton *self, const PsephosFact *fact)
     where = g_strdup_printf ("“%s” · %s", fact->quote, psephos_fact_status_label (fact->status));
   else if (fact->row > 0)
     /* TRANSLATORS: the line of an official results file */
-    where = g_strdup_printf (_("Row %" G_GINT64_FORMAT " · %s"), fact->row, psephos_fact_status_label (fact->status));
+    where = g_strdup_printf (_ ("Row %" G_GINT64_FORMAT " · %s"), fact->row, psephos_fact_status_label (fact->status));
   else
     where = g_strdup (psephos_fact_status_label (fact->status));
   label = gtk_label_new (where);
@@ -176,13 +176,13 @@ rebuild_popover (PsephosCitationButton *self)
     }
 
   if (self->conflict)
-    summary = _("Sources disagree");
+    summary = _ ("Sources disagree");
   else if (official)
-    summary = _("Confirmed by official data");
+    summary = _ ("Confirmed by official data");
   else if (self->facts->len > 1)
-    summary = _("Sources agree");
+    summary = _ ("Sources agree");
   else
-    summary = _("One source");
+    summary = _ ("One source");
 
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);

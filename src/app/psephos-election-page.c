@@ -115,9 +115,9 @@ tally_row (PsephosElectionPage *self, const PsephosTallyRow *t, int majority_mar
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   if (t->leading > 0)
     /* TRANSLATORS: "Won 3 · leading 1" */
-    subtitle = g_strdup_printf (_("Won %s · leading %s"), won, leading);
+    subtitle = g_strdup_printf (_ ("Won %s · leading %s"), won, leading);
   else
-    subtitle = g_strdup_printf (_("Won %s"), won);
+    subtitle = g_strdup_printf (_ ("Won %s"), won);
   if (t->kind == PSEPHOS_TALLY_ALLIANCE && majority_mark > 0)
     {
       int seats = t->won + t->leading;
@@ -125,9 +125,9 @@ tally_row (PsephosElectionPage *self, const PsephosTallyRow *t, int majority_mar
 
       if (seats >= majority_mark)
         /* TRANSLATORS: "Won 293 · past the majority mark by 21" */
-        more = g_strdup_printf (_("%s · past the majority mark by %d"), subtitle, seats - majority_mark);
+        more = g_strdup_printf (_ ("%s · past the majority mark by %d"), subtitle, seats - majority_mark);
       else
-        more = g_strdup_printf (_("%s · %d short of the majority mark"), subtitle, majority_mark - seats);
+        more = g_strdup_printf (_ ("%s · %d short of the majority mark"), subtitle, majority_mark - seats);
       g_free (subtitle);
       subtitle = g_steal_pointer (&more);
     }
@@ -156,7 +156,7 @@ tally_row (PsephosElectionPage *self, const PsephosTallyRow *t, int majority_mar
     }
 
   /* TRANSLATORS: accessible row name: "BJP: 240 seats, won 3 · leading 1" */
-  a11y = g_strdup_printf (_("%s: %s seats, %s"), name, sum, subtitle);
+  a11y = g_strdup_printf (_ ("%s: %s seats, %s"), name, sum, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
   return row;
 }
@@ -195,11 +195,11 @@ election_facts_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   g_clear_pointer (&self->facts, g_ptr_array_unref);
   self->facts = g_ptr_array_ref (facts);
-  psephos_citation_button_set_facts (psephos_stat_get_citation (self->seats), self->session, facts, "seats_total", _("Seats"));
+  psephos_citation_button_set_facts (psephos_stat_get_citation (self->seats), self->session, facts, "seats_total", _ ("Seats"));
   psephos_citation_button_set_facts (psephos_stat_get_citation (self->majority), self->session, facts, "majority_mark",
-                                     _("Majority mark"));
+                                     _ ("Majority mark"));
   psephos_citation_button_set_facts (psephos_stat_get_citation (self->turnout), self->session, facts, "turnout_pct",
-                                     _("Turnout"));
+                                     _ ("Turnout"));
   /* No seat reports its turnout: show what the sources say instead. */
   if (g_strcmp0 (psephos_stat_get_value (self->turnout), "—") == 0)
     {
@@ -300,8 +300,8 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   e = psephos_session_get_election (session);
   if (e == NULL)
     {
-      gtk_label_set_label (self->title, _("No election"));
-      gtk_label_set_label (self->subtitle, _("This store holds no election yet. Import articles or results."));
+      gtk_label_set_label (self->title, _ ("No election"));
+      gtk_label_set_label (self->subtitle, _ ("This store holds no election yet. Import articles or results."));
       psephos_chart_view_set_chart (self->chart, NULL);
       return;
     }
@@ -310,9 +310,9 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   gtk_label_set_label (self->title, e->name);
   if (e->counted_on != NULL)
     /* TRANSLATORS: "Counted on 2024-07-13" */
-    subtitle = g_strdup_printf (_("Counted on %s"), e->counted_on);
+    subtitle = g_strdup_printf (_ ("Counted on %s"), e->counted_on);
   else if (e->held_on != NULL)
-    subtitle = g_strdup_printf (_("Held on %s"), e->held_on);
+    subtitle = g_strdup_printf (_ ("Held on %s"), e->held_on);
   else
     subtitle = g_strdup_printf ("%d", e->year);
   gtk_label_set_label (self->subtitle, subtitle);
@@ -330,7 +330,7 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
   psephos_stat_set (self->seats, seats = psephos_format_count (n_seats), session, self->facts, "seats_total");
   psephos_stat_set (self->majority, mark = n_seats > 0 ? psephos_format_count (majority_mark) : NULL,
                     session, self->facts, "majority_mark");
-  declared = g_strdup_printf (_("%d of %d"), e->n_declared, e->n_contests);
+  declared = g_strdup_printf (_ ("%d of %d"), e->n_declared, e->n_contests);
   psephos_stat_set (self->declared, declared, session, NULL, NULL);
   pct = overall_turnout (store, e->id);
   psephos_stat_set (self->turnout, turnout = isnan (pct) ? NULL : psephos_format_percent (pct),
@@ -343,7 +343,7 @@ psephos_election_page_show (PsephosElectionPage *self, PsephosSession *session)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No seat has a winner or leader yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("No seat has a winner or leader yet"));
       gtk_list_box_append (self->parties, row);
     }
 

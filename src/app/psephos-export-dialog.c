@@ -7,15 +7,16 @@
 
 #include "psephos-export-dialog.h"
 
-static const struct {
+static const struct
+{
   PsephosChartKind kind;
   const char *label;
 } kinds[] = {
-  { PSEPHOS_CHART_TALLY, N_("Seats by party") },
-  { PSEPHOS_CHART_HEMICYCLE, N_("House (hemicycle)") },
-  { PSEPHOS_CHART_MARGINS, N_("Winning margins") },
-  { PSEPHOS_CHART_TURNOUT, N_("Turnout by seat") },
-  { PSEPHOS_CHART_SEAT, N_("This seat’s candidates") },
+  { PSEPHOS_CHART_TALLY, N_ ("Seats by party") },
+  { PSEPHOS_CHART_HEMICYCLE, N_ ("House (hemicycle)") },
+  { PSEPHOS_CHART_MARGINS, N_ ("Winning margins") },
+  { PSEPHOS_CHART_TURNOUT, N_ ("Turnout by seat") },
+  { PSEPHOS_CHART_SEAT, N_ ("This seat’s candidates") },
 };
 
 struct _PsephosExportDialog
@@ -88,8 +89,8 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autofree char *name = NULL;
   guint k = adw_combo_row_get_selected (self->kind_row);
 
-  native = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (_ ("Export Chart"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _ ("_Export"), _ ("_Cancel"));
   name = g_strdup_printf ("%s.%s", psephos_chart_kind_to_string (kinds[MIN (k, G_N_ELEMENTS (kinds) - 1)].kind),
                           psephos_chart_format_to_string (chosen_format (self)));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
@@ -139,7 +140,7 @@ psephos_export_dialog_new (PsephosWindow *parent, PsephosSession *session, gint6
   self->contest_id = contest_id;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     if (kinds[i].kind != PSEPHOS_CHART_SEAT || contest_id != 0)
-      gtk_string_list_append (labels, _(kinds[i].label));
+      gtk_string_list_append (labels, _ (kinds[i].label));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
   /* The seat chart first when a seat is shown. */
   adw_combo_row_set_selected (self->kind_row, contest_id != 0 ? G_N_ELEMENTS (kinds) - 1 : 0);
@@ -159,7 +160,7 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   if (!psephos_chart_export_finish (PSEPHOS_CHART (source), result, &error))
     {
       if (self->window != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        psephos_window_report_error (self->window, _("Could not export the chart"), error->message);
+        psephos_window_report_error (self->window, _ ("Could not export the chart"), error->message);
       return;
     }
   if (self->window != NULL)
@@ -167,11 +168,11 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       g_autoptr (GFile) file = g_file_new_for_path (self->path);
       g_autoptr (GFile) folder = g_file_get_parent (file);
       g_autofree char *base = g_file_get_basename (file);
-      g_autofree char *title = g_strdup_printf (_("Chart exported to “%s”"), base);
+      g_autofree char *title = g_strdup_printf (_ ("Chart exported to “%s”"), base);
       g_autofree char *uri = g_file_get_uri (folder);
 
       toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _("Open Folder"));
+      adw_toast_set_button_label (toast, _ ("Open Folder"));
       adw_toast_set_action_name (toast, "app.open-folder");
       adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       psephos_window_show_toast (self->window, toast);
@@ -205,7 +206,7 @@ psephos_export_dialog_export_to (PsephosExportDialog *self, const char *path)
   if (chart == NULL)
     {
       if (self->window != NULL)
-        psephos_window_report_error (self->window, _("Could not make the chart"), error->message);
+        psephos_window_report_error (self->window, _ ("Could not make the chart"), error->message);
       return;
     }
   g_free (self->path);
@@ -217,6 +218,6 @@ psephos_export_dialog_export_to (PsephosExportDialog *self, const char *path)
                               gtk_spin_button_get_value_as_int (self->width_spin),
                               gtk_spin_button_get_value_as_int (self->height_spin),
                               adw_combo_row_get_selected (self->theme_row) == 1 ? PSEPHOS_CHART_THEME_DARK
-                                                                                 : PSEPHOS_CHART_THEME_LIGHT,
+                                                                                : PSEPHOS_CHART_THEME_LIGHT,
                               self->cancellable, export_done_cb, g_object_ref (self));
 }

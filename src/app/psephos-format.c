@@ -17,7 +17,23 @@ PsephosGrouping
 psephos_grouping_for_locale (const char *locale)
 {
   static const char *const indian[] = {
-    "hi", "bn", "te", "mr", "ta", "ur", "gu", "kn", "ml", "or", "pa", "as", "ne", "kok", "mai", "sa", NULL,
+    "hi",
+    "bn",
+    "te",
+    "mr",
+    "ta",
+    "ur",
+    "gu",
+    "kn",
+    "ml",
+    "or",
+    "pa",
+    "as",
+    "ne",
+    "kok",
+    "mai",
+    "sa",
+    NULL,
   };
   g_autofree char *lang = NULL;
   const char *end;
@@ -120,5 +136,5 @@ psephos_format_percent (double value)
         }
     }
   /* TRANSLATORS: a percentage, e.g. "65.42%" */
-  return g_strdup_printf (_("%s%%"), text);
+  return g_strdup_printf (_ ("%s%%"), text);
 }

@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_GROUPING_WESTERN, /* 124,053 */
   PSEPHOS_GROUPING_INDIAN,  /* 1,24,053 */
 } PsephosGrouping;

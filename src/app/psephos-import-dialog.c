@@ -13,7 +13,8 @@
 #include "psephos-ingest.h"
 #include "psephos-session.h"
 
-typedef struct {
+typedef struct
+{
   GFile *file;
   PsephosImportOutcome outcome;
   char *message;
@@ -111,18 +112,18 @@ outcome_icon (PsephosImportOutcome outcome)
 {
   switch (outcome)
     {
-    case PSEPHOS_IMPORT_IMPORTED:
-      return "emblem-ok-symbolic";
-    case PSEPHOS_IMPORT_UNCHANGED:
-    case PSEPHOS_IMPORT_DUPLICATE:
-      return "edit-copy-symbolic";
-    case PSEPHOS_IMPORT_REJECTED:
-      return "dialog-error-symbolic";
-    case PSEPHOS_IMPORT_CANCELLED:
-      return "process-stop-symbolic";
-    case PSEPHOS_IMPORT_PENDING:
-    default:
-      return "content-loading-symbolic";
+      case PSEPHOS_IMPORT_IMPORTED:
+        return "emblem-ok-symbolic";
+      case PSEPHOS_IMPORT_UNCHANGED:
+      case PSEPHOS_IMPORT_DUPLICATE:
+        return "edit-copy-symbolic";
+      case PSEPHOS_IMPORT_REJECTED:
+        return "dialog-error-symbolic";
+      case PSEPHOS_IMPORT_CANCELLED:
+        return "process-stop-symbolic";
+      case PSEPHOS_IMPORT_PENDING:
+      default:
+        return "content-loading-symbolic";
     }
 }
 
@@ -132,7 +133,7 @@ update_row (PsephosImportDialog *self, FileEntry *e)
   g_autofree char *base = g_file_get_basename (e->file);
   g_autofree char *a11y = NULL;
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (e->row), e->message != NULL ? e->message : _("Waiting"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (e->row), e->message != NULL ? e->message : _ ("Waiting"));
   gtk_image_set_from_icon_name (GTK_IMAGE (e->icon), outcome_icon (e->outcome));
   gtk_widget_remove_css_class (e->icon, "error");
   gtk_widget_remove_css_class (e->icon, "success");
@@ -140,7 +141,7 @@ update_row (PsephosImportDialog *self, FileEntry *e)
     gtk_widget_add_css_class (e->icon, "error");
   else if (e->outcome == PSEPHOS_IMPORT_IMPORTED)
     gtk_widget_add_css_class (e->icon, "success");
-  a11y = g_strdup_printf ("%s: %s", base, e->message != NULL ? e->message : _("Waiting"));
+  a11y = g_strdup_printf ("%s: %s", base, e->message != NULL ? e->message : _ ("Waiting"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (e->row), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
@@ -180,7 +181,8 @@ psephos_import_dialog_new (GtkWindow *parent, const char *store_path, GListModel
 
 /* ---- the worker --------------------------------------------------------- */
 
-typedef struct {
+typedef struct
+{
   PsephosImportDialog *self; /* a reference */
   guint index;
   PsephosImportOutcome outcome;
@@ -232,7 +234,8 @@ post (PsephosImportDialog *self, guint index, PsephosImportOutcome outcome, char
   g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, report_cb, r, report_free);
 }
 
-typedef struct {
+typedef struct
+{
   PsephosImportDialog *self;
   guint index;
   guint n;
@@ -257,16 +260,16 @@ describe_outcome (const PsephosIngestOutcome *o)
 {
   switch (o->status)
     {
-    case PSEPHOS_INGEST_IMPORTED:
-      if (o->n_rows > 0)
-        return g_strdup_printf (_("Imported: %u rows, %u facts"), o->n_rows, o->n_facts);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u fact", "Imported: %u facts", o->n_facts), o->n_facts);
-    case PSEPHOS_INGEST_UNCHANGED:
-      return g_strdup (_("Already imported: nothing to do"));
-    case PSEPHOS_INGEST_DUPLICATE:
-      return g_strdup_printf (_("Duplicate of source %" G_GINT64_FORMAT ": kept, facts not counted twice"), o->duplicate_of);
-    default:
-      return g_strdup ("");
+      case PSEPHOS_INGEST_IMPORTED:
+        if (o->n_rows > 0)
+          return g_strdup_printf (_ ("Imported: %u rows, %u facts"), o->n_rows, o->n_facts);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported: %u fact", "Imported: %u facts", o->n_facts), o->n_facts);
+      case PSEPHOS_INGEST_UNCHANGED:
+        return g_strdup (_ ("Already imported: nothing to do"));
+      case PSEPHOS_INGEST_DUPLICATE:
+        return g_strdup_printf (_ ("Duplicate of source %" G_GINT64_FORMAT ": kept, facts not counted twice"), o->duplicate_of);
+      default:
+        return g_strdup ("");
     }
 }
 
@@ -289,25 +292,25 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 
       if (store == NULL)
         {
-          post (self, i, PSEPHOS_IMPORT_REJECTED, g_strdup_printf (_("The store cannot be written: %s"), error->message),
+          post (self, i, PSEPHOS_IMPORT_REJECTED, g_strdup_printf (_ ("The store cannot be written: %s"), error->message),
                 (double) (i + 1) / paths->len);
           continue;
         }
       if (g_cancellable_is_cancelled (cancellable))
         {
-          post (self, i, PSEPHOS_IMPORT_CANCELLED, g_strdup (_("Cancelled: not imported")), (double) (i + 1) / paths->len);
+          post (self, i, PSEPHOS_IMPORT_CANCELLED, g_strdup (_ ("Cancelled: not imported")), (double) (i + 1) / paths->len);
           continue;
         }
       options.progress = progress_cb;
       options.progress_data = &progress;
       if (psephos_ingest_file (store, path, &options, cancellable, &outcome, &file_error))
         post (self, i,
-              outcome.status == PSEPHOS_INGEST_IMPORTED ? PSEPHOS_IMPORT_IMPORTED
+              outcome.status == PSEPHOS_INGEST_IMPORTED    ? PSEPHOS_IMPORT_IMPORTED
               : outcome.status == PSEPHOS_INGEST_DUPLICATE ? PSEPHOS_IMPORT_DUPLICATE
                                                            : PSEPHOS_IMPORT_UNCHANGED,
               describe_outcome (&outcome), (double) (i + 1) / paths->len);
       else if (g_error_matches (file_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        post (self, i, PSEPHOS_IMPORT_CANCELLED, g_strdup (_("Cancelled: not imported")), (double) (i + 1) / paths->len);
+        post (self, i, PSEPHOS_IMPORT_CANCELLED, g_strdup (_ ("Cancelled: not imported")), (double) (i + 1) / paths->len);
       else
         {
           /* Messages start with the file's path; the row already names it. */
@@ -317,7 +320,7 @@ import_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
 
           if (g_str_has_prefix (message, path))
             message = shown = g_strconcat (base, message + strlen (path), NULL);
-          post (self, i, PSEPHOS_IMPORT_REJECTED, g_strdup_printf (_("Rejected: %s"), message),
+          post (self, i, PSEPHOS_IMPORT_REJECTED, g_strdup_printf (_ ("Rejected: %s"), message),
                 (double) (i + 1) / paths->len);
         }
     }
@@ -341,12 +344,13 @@ import_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       cancelled += e->outcome == PSEPHOS_IMPORT_CANCELLED;
     }
   if (cancelled > 0)
-    summary = g_strdup (_("Import cancelled. Files already imported stay imported; the rest were not touched."));
+    summary = g_strdup (_ ("Import cancelled. Files already imported stay imported; the rest were not touched."));
   else if (rejected > 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file was rejected; nothing of it was stored.",
-                                            "%u files were rejected; nothing of them was stored.", rejected), rejected);
+                                            "%u files were rejected; nothing of them was stored.", rejected),
+                               rejected);
   else
-    summary = g_strdup (_("Done."));
+    summary = g_strdup (_ ("Done."));
   gtk_label_set_label (self->summary, summary);
   gtk_progress_bar_set_fraction (self->progress, 1.0);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
@@ -377,7 +381,7 @@ psephos_import_dialog_start (PsephosImportDialog *self)
   self->n_changed = 0;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  gtk_label_set_label (self->summary, _("Importing…"));
+  gtk_label_set_label (self->summary, _ ("Importing…"));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), FALSE);
 
@@ -394,7 +398,7 @@ psephos_import_dialog_cancel (PsephosImportDialog *self)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  gtk_label_set_label (self->summary, _("Cancelling…"));
+  gtk_label_set_label (self->summary, _ ("Cancelling…"));
 }
 
 gboolean

@@ -17,8 +17,7 @@ struct _PsephosLazyModel
 
 static void psephos_lazy_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (PsephosLazyModel, psephos_lazy_model, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, psephos_lazy_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (PsephosLazyModel, psephos_lazy_model, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, psephos_lazy_model_iface_init))
 
 static void
 psephos_lazy_model_dispose (GObject *object)

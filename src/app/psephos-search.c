@@ -9,7 +9,8 @@
 #include "psephos-search.h"
 #include "psephos-tree-item.h"
 
-typedef struct {
+typedef struct
+{
   PsephosTreeItemKind kind;
   gint64 id;
   char *key; /* "\n"-joined name keys */
@@ -55,8 +56,7 @@ key_add (GString *key, const char *name)
 }
 
 static void
-add_entry (PsephosSearchIndex *index, PsephosTreeItemKind kind, gint64 id, GString *key,
-           const char *seat_name, const char *state_name, gpointer record)
+add_entry (PsephosSearchIndex *index, PsephosTreeItemKind kind, gint64 id, GString *key, const char *seat_name, const char *state_name, gpointer record)
 {
   Entry e = { kind, id, g_string_free (key, FALSE), g_strdup (seat_name), g_strdup (state_name), record };
 
@@ -171,7 +171,8 @@ search_index_free_cb (gpointer data)
   psephos_search_index_free (data);
 }
 
-typedef struct {
+typedef struct
+{
   PsephosSession *session;
   gint64 election_id;
 } BuildData;
@@ -250,15 +251,15 @@ make_item (gint64 election_id, const Entry *e)
 {
   switch (e->kind)
     {
-    case PSEPHOS_TREE_ITEM_STATE:
-      return psephos_tree_item_new_state (election_id, _psephos_state_row_copy (e->record));
-    case PSEPHOS_TREE_ITEM_SEAT:
-      return psephos_tree_item_new_seat (_psephos_seat_row_copy (e->record));
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      return psephos_tree_item_new_candidate (_psephos_candidacy_copy (e->record), e->seat_name, e->state_name);
-    case PSEPHOS_TREE_ITEM_ELECTION:
-    default:
-      return NULL;
+      case PSEPHOS_TREE_ITEM_STATE:
+        return psephos_tree_item_new_state (election_id, _psephos_state_row_copy (e->record));
+      case PSEPHOS_TREE_ITEM_SEAT:
+        return psephos_tree_item_new_seat (_psephos_seat_row_copy (e->record));
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        return psephos_tree_item_new_candidate (_psephos_candidacy_copy (e->record), e->seat_name, e->state_name);
+      case PSEPHOS_TREE_ITEM_ELECTION:
+      default:
+        return NULL;
     }
 }
 

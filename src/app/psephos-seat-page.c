@@ -13,7 +13,8 @@
 #include "psephos-swatch.h"
 #include "psephos-tree-item.h"
 
-typedef enum {
+typedef enum
+{
   COL_NAME,
   COL_PARTY,
   COL_VOTES,
@@ -25,19 +26,20 @@ typedef enum {
   N_COLUMNS
 } Column;
 
-static const struct {
+static const struct
+{
   const char *title;
   const char *attribute; /* cited fact attribute, or NULL */
   gboolean numeric;
 } columns[N_COLUMNS] = {
-  [COL_NAME] = { N_("Candidate"), NULL, FALSE },
-  [COL_PARTY] = { N_("Party"), "party", FALSE },
-  [COL_VOTES] = { N_("Votes"), "votes", TRUE },
-  [COL_EVM] = { N_("EVM"), "evm_votes", TRUE },
-  [COL_POSTAL] = { N_("Postal"), "postal_votes", TRUE },
-  [COL_SHARE] = { N_("Share"), "vote_share_pct", TRUE },
-  [COL_MARGIN] = { N_("Margin"), "margin", TRUE },
-  [COL_RESULT] = { N_("Result"), "result", FALSE },
+  [COL_NAME] = { N_ ("Candidate"), NULL, FALSE },
+  [COL_PARTY] = { N_ ("Party"), "party", FALSE },
+  [COL_VOTES] = { N_ ("Votes"), "votes", TRUE },
+  [COL_EVM] = { N_ ("EVM"), "evm_votes", TRUE },
+  [COL_POSTAL] = { N_ ("Postal"), "postal_votes", TRUE },
+  [COL_SHARE] = { N_ ("Share"), "vote_share_pct", TRUE },
+  [COL_MARGIN] = { N_ ("Margin"), "margin", TRUE },
+  [COL_RESULT] = { N_ ("Result"), "result", FALSE },
 };
 
 struct _PsephosSeatPage
@@ -114,25 +116,25 @@ cell_text (const PsephosCandidacy *c, Column col)
 {
   switch (col)
     {
-    case COL_NAME:
-      return g_strdup (c->display_name != NULL ? c->display_name : c->name);
-    case COL_PARTY:
-      return g_strdup (c->party != NULL ? c->party : "—");
-    case COL_VOTES:
-      return psephos_format_count (c->votes);
-    case COL_EVM:
-      return psephos_format_count (c->evm_votes);
-    case COL_POSTAL:
-      return psephos_format_count (c->postal_votes);
-    case COL_SHARE:
-      return psephos_format_percent (c->vote_share_pct);
-    case COL_MARGIN:
-      return c->margin >= 0 ? psephos_format_count (c->margin) : g_strdup ("");
-    case COL_RESULT:
-      return g_strdup (psephos_result_label (c->result));
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
+      case COL_NAME:
+        return g_strdup (c->display_name != NULL ? c->display_name : c->name);
+      case COL_PARTY:
+        return g_strdup (c->party != NULL ? c->party : "—");
+      case COL_VOTES:
+        return psephos_format_count (c->votes);
+      case COL_EVM:
+        return psephos_format_count (c->evm_votes);
+      case COL_POSTAL:
+        return psephos_format_count (c->postal_votes);
+      case COL_SHARE:
+        return psephos_format_percent (c->vote_share_pct);
+      case COL_MARGIN:
+        return c->margin >= 0 ? psephos_format_count (c->margin) : g_strdup ("");
+      case COL_RESULT:
+        return g_strdup (psephos_result_label (c->result));
+      case N_COLUMNS:
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -185,7 +187,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   child = gtk_widget_get_next_sibling (child);
   if (child != NULL)
     {
-      g_autofree char *what = g_strdup_printf ("%s, %s", _(columns[col].title),
+      g_autofree char *what = g_strdup_printf ("%s, %s", _ (columns[col].title),
                                                c->display_name != NULL ? c->display_name : c->name);
 
       psephos_citation_button_set_facts (PSEPHOS_CITATION_BUTTON (child), self->session,
@@ -199,23 +201,23 @@ sort_key (const PsephosCandidacy *c, Column col)
 {
   switch (col)
     {
-    case COL_VOTES:
-      return c->votes;
-    case COL_EVM:
-      return c->evm_votes;
-    case COL_POSTAL:
-      return c->postal_votes;
-    case COL_SHARE:
-      return isnan (c->vote_share_pct) ? -1 : (gint64) llround (c->vote_share_pct * 100);
-    case COL_MARGIN:
-      return c->margin;
-    case COL_RESULT:
-      return -c->rank;
-    case COL_NAME:
-    case COL_PARTY:
-    case N_COLUMNS:
-    default:
-      return 0;
+      case COL_VOTES:
+        return c->votes;
+      case COL_EVM:
+        return c->evm_votes;
+      case COL_POSTAL:
+        return c->postal_votes;
+      case COL_SHARE:
+        return isnan (c->vote_share_pct) ? -1 : (gint64) llround (c->vote_share_pct * 100);
+      case COL_MARGIN:
+        return c->margin;
+      case COL_RESULT:
+        return -c->rank;
+      case COL_NAME:
+      case COL_PARTY:
+      case N_COLUMNS:
+      default:
+        return 0;
     }
 }
 
@@ -233,7 +235,8 @@ compare_cb (gconstpointer a, gconstpointer b, gpointer user_data)
     return g_strcmp0 (ca->party, cb->party);
   ka = sort_key (ca, col);
   kb = sort_key (cb, col);
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+  return ka < kb ? -1 : ka > kb ? 1
+                                : 0;
 }
 
 static void
@@ -251,7 +254,7 @@ psephos_seat_page_init (PsephosSeatPage *self)
       g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), self);
-      self->cols[i] = gtk_column_view_column_new (_(columns[i].title), factory);
+      self->cols[i] = gtk_column_view_column_new (_ (columns[i].title), factory);
       gtk_column_view_column_set_sorter (self->cols[i], GTK_SORTER (sorter));
       gtk_column_view_column_set_resizable (self->cols[i], TRUE);
       if (i == COL_NAME)
@@ -314,7 +317,7 @@ psephos_seat_page_show (PsephosSeatPage *self, PsephosSession *session, gint64 c
   seat = psephos_store_get_seat (store, contest_id, &error);
   if (seat == NULL)
     {
-      gtk_label_set_label (self->title, _("Seat not found"));
+      gtk_label_set_label (self->title, _ ("Seat not found"));
       gtk_label_set_label (self->subtitle, error->message);
       return;
     }
@@ -325,13 +328,13 @@ psephos_seat_page_show (PsephosSeatPage *self, PsephosSession *session, gint64 c
 
     if (seat->number > 0)
       /* TRANSLATORS: the seat (constituency) number */
-      g_string_append_printf (s, _(" · No. %d"), seat->number);
+      g_string_append_printf (s, _ (" · No. %d"), seat->number);
     if (seat->reservation != NULL && g_strcmp0 (seat->reservation, "GEN") != 0)
       g_string_append_printf (s, " · %s", seat->reservation);
     if (seat->status == PSEPHOS_CONTEST_DECLARED)
-      g_string_append_printf (s, " · %s", _("Declared"));
+      g_string_append_printf (s, " · %s", _ ("Declared"));
     else if (seat->status == PSEPHOS_CONTEST_COUNTING)
-      g_string_append_printf (s, " · %s", _("Counting"));
+      g_string_append_printf (s, " · %s", _ ("Counting"));
     subtitle = g_string_free (s, FALSE);
   }
   gtk_label_set_label (self->subtitle, subtitle);

@@ -27,7 +27,8 @@ struct _PsephosSession
 
 G_DEFINE_FINAL_TYPE (PsephosSession, psephos_session, G_TYPE_OBJECT)
 
-enum {
+enum
+{
   PROP_0,
   PROP_ELECTION_ID,
   N_PROPS
@@ -66,11 +67,11 @@ psephos_session_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_ELECTION_ID:
-      g_value_set_int64 (value, psephos_session_get_election_id (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ELECTION_ID:
+        g_value_set_int64 (value, psephos_session_get_election_id (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -81,11 +82,11 @@ psephos_session_set_property (GObject *object, guint prop_id, const GValue *valu
 
   switch (prop_id)
     {
-    case PROP_ELECTION_ID:
-      psephos_session_set_election_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_ELECTION_ID:
+        psephos_session_set_election_id (self, g_value_get_int64 (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -99,9 +100,8 @@ psephos_session_class_init (PsephosSessionClass *klass)
   object_class->get_property = psephos_session_get_property;
   object_class->set_property = psephos_session_set_property;
 
-  properties[PROP_ELECTION_ID] =
-    g_param_spec_int64 ("election-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ELECTION_ID] = g_param_spec_int64 ("election-id", NULL, NULL, 0, G_MAXINT64, 0,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -229,10 +229,10 @@ psephos_session_describe_source (PsephosSession *self, gint64 source_id)
   GString *out;
 
   if (s == NULL)
-    return g_strdup (_("Unknown source"));
+    return g_strdup (_ ("Unknown source"));
   if (s->kind == PSEPHOS_SOURCE_OFFICIAL)
     /* TRANSLATORS: %s is a file name */
-    return g_strdup_printf (_("Official results: %s"), s->file != NULL ? s->file : s->title);
+    return g_strdup_printf (_ ("Official results: %s"), s->file != NULL ? s->file : s->title);
 
   out = g_string_new (s->title != NULL ? s->title : s->file);
   if (s->publisher != NULL || s->published_on != NULL)
@@ -265,7 +265,8 @@ psephos_session_list_facts (PsephosSession *self, const PsephosFactQuery *query)
   return facts;
 }
 
-typedef struct {
+typedef struct
+{
   PsephosFactQuery query;
   char *attribute;
 } FactsData;
@@ -343,7 +344,8 @@ psephos_session_list_facts_finish (PsephosSession *self, GAsyncResult *result, G
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-typedef struct {
+typedef struct
+{
   PsephosChartKind kind;
   PsephosChartQuery query;
 } ChartData;
@@ -400,30 +402,34 @@ psephos_session_new_chart_finish (PsephosSession *self, GAsyncResult *result, GE
 const char *
 psephos_attribute_label (const char *attribute)
 {
-  static const struct { const char *key; const char *label; } labels[] = {
-    { "votes", N_("Votes") },
-    { "evm_votes", N_("EVM votes") },
-    { "postal_votes", N_("Postal votes") },
-    { "vote_share_pct", N_("Vote share") },
-    { "margin", N_("Margin") },
-    { "result", N_("Result") },
-    { "party", N_("Party") },
-    { "turnout_pct", N_("Turnout") },
-    { "electors", N_("Electors") },
-    { "votes_polled", N_("Votes polled") },
-    { "nota_votes", N_("NOTA votes") },
-    { "seats_won", N_("Seats won") },
-    { "seats_leading", N_("Seats leading") },
-    { "seats_total", N_("Seats in the house") },
-    { "majority_mark", N_("Majority mark") },
-    { "alliance", N_("Alliance") },
+  static const struct
+  {
+    const char *key;
+    const char *label;
+  } labels[] = {
+    { "votes", N_ ("Votes") },
+    { "evm_votes", N_ ("EVM votes") },
+    { "postal_votes", N_ ("Postal votes") },
+    { "vote_share_pct", N_ ("Vote share") },
+    { "margin", N_ ("Margin") },
+    { "result", N_ ("Result") },
+    { "party", N_ ("Party") },
+    { "turnout_pct", N_ ("Turnout") },
+    { "electors", N_ ("Electors") },
+    { "votes_polled", N_ ("Votes polled") },
+    { "nota_votes", N_ ("NOTA votes") },
+    { "seats_won", N_ ("Seats won") },
+    { "seats_leading", N_ ("Seats leading") },
+    { "seats_total", N_ ("Seats in the house") },
+    { "majority_mark", N_ ("Majority mark") },
+    { "alliance", N_ ("Alliance") },
   };
 
   if (attribute == NULL)
     return "";
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     if (g_str_equal (labels[i].key, attribute))
-      return _(labels[i].label);
+      return _ (labels[i].label);
   return attribute;
 }
 
@@ -432,17 +438,17 @@ psephos_result_label (PsephosResult result)
 {
   switch (result)
     {
-    case PSEPHOS_RESULT_WON:
-      return _("Won");
-    case PSEPHOS_RESULT_LOST:
-      return _("Lost");
-    case PSEPHOS_RESULT_LEADING:
-      return _("Leading");
-    case PSEPHOS_RESULT_TRAILING:
-      return _("Trailing");
-    case PSEPHOS_RESULT_UNKNOWN:
-    default:
-      return "";
+      case PSEPHOS_RESULT_WON:
+        return _ ("Won");
+      case PSEPHOS_RESULT_LOST:
+        return _ ("Lost");
+      case PSEPHOS_RESULT_LEADING:
+        return _ ("Leading");
+      case PSEPHOS_RESULT_TRAILING:
+        return _ ("Trailing");
+      case PSEPHOS_RESULT_UNKNOWN:
+      default:
+        return "";
     }
 }
 
@@ -451,17 +457,17 @@ psephos_fact_status_label (PsephosFactStatus status)
 {
   switch (status)
     {
-    case PSEPHOS_FACT_CORROBORATED:
-      return _("Corroborated");
-    case PSEPHOS_FACT_CONFIRMED:
-      return _("Confirmed by official data");
-    case PSEPHOS_FACT_CONFLICT:
-      return _("Sources disagree");
-    case PSEPHOS_FACT_CONTRADICTED:
-      return _("Official data says otherwise");
-    case PSEPHOS_FACT_UNCHECKED:
-    default:
-      return _("Single source");
+      case PSEPHOS_FACT_CORROBORATED:
+        return _ ("Corroborated");
+      case PSEPHOS_FACT_CONFIRMED:
+        return _ ("Confirmed by official data");
+      case PSEPHOS_FACT_CONFLICT:
+        return _ ("Sources disagree");
+      case PSEPHOS_FACT_CONTRADICTED:
+        return _ ("Official data says otherwise");
+      case PSEPHOS_FACT_UNCHECKED:
+      default:
+        return _ ("Single source");
     }
 }
 
@@ -474,18 +480,18 @@ psephos_fact_value_text (const PsephosFact *fact)
 
   switch (fact->qualifier)
     {
-    case PSEPHOS_QUALIFIER_AT_LEAST:
-      prefix = _("over ");
-      break;
-    case PSEPHOS_QUALIFIER_AT_MOST:
-      prefix = _("under ");
-      break;
-    case PSEPHOS_QUALIFIER_ABOUT:
-      prefix = _("about ");
-      break;
-    case PSEPHOS_QUALIFIER_EXACT:
-    default:
-      break;
+      case PSEPHOS_QUALIFIER_AT_LEAST:
+        prefix = _ ("over ");
+        break;
+      case PSEPHOS_QUALIFIER_AT_MOST:
+        prefix = _ ("under ");
+        break;
+      case PSEPHOS_QUALIFIER_ABOUT:
+        prefix = _ ("about ");
+        break;
+      case PSEPHOS_QUALIFIER_EXACT:
+      default:
+        break;
     }
 
   if (fact->has_number)

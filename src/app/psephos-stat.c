@@ -16,7 +16,8 @@ struct _PsephosStat
 
 G_DEFINE_FINAL_TYPE (PsephosStat, psephos_stat, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_CAPTION,
   N_PROPS
@@ -38,11 +39,11 @@ psephos_stat_get_property (GObject *object, guint prop_id, GValue *value, GParam
 
   switch (prop_id)
     {
-    case PROP_CAPTION:
-      g_value_set_string (value, gtk_label_get_label (self->caption));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CAPTION:
+        g_value_set_string (value, gtk_label_get_label (self->caption));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -53,15 +54,15 @@ psephos_stat_set_property (GObject *object, guint prop_id, const GValue *value, 
 
   switch (prop_id)
     {
-    case PROP_CAPTION:
-      if (g_strcmp0 (gtk_label_get_label (self->caption), g_value_get_string (value)) != 0)
-        {
-          gtk_label_set_label (self->caption, g_value_get_string (value));
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_CAPTION:
+        if (g_strcmp0 (gtk_label_get_label (self->caption), g_value_get_string (value)) != 0)
+          {
+            gtk_label_set_label (self->caption, g_value_get_string (value));
+            g_object_notify_by_pspec (object, pspec);
+          }
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -75,9 +76,8 @@ psephos_stat_class_init (PsephosStatClass *klass)
   object_class->get_property = psephos_stat_get_property;
   object_class->set_property = psephos_stat_set_property;
 
-  properties[PROP_CAPTION] =
-    g_param_spec_string ("caption", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAPTION] = g_param_spec_string ("caption", NULL, NULL, NULL,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/psephos/Psephos/psephos-stat.ui");

@@ -17,7 +17,8 @@ struct _PsephosSwatch
 
 G_DEFINE_FINAL_TYPE (PsephosSwatch, psephos_swatch, GTK_TYPE_WIDGET)
 
-enum {
+enum
+{
   PROP_0,
   PROP_COLOUR,
   N_PROPS
@@ -26,8 +27,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-psephos_swatch_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
-                        int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
+psephos_swatch_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural, int *minimum_baseline, int *natural_baseline)
 {
   *minimum = *natural = SWATCH_SIZE;
 }
@@ -78,11 +78,11 @@ psephos_swatch_get_property (GObject *object, guint prop_id, GValue *value, GPar
 
   switch (prop_id)
     {
-    case PROP_COLOUR:
-      g_value_set_string (value, self->colour);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_COLOUR:
+        g_value_set_string (value, self->colour);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -93,11 +93,11 @@ psephos_swatch_set_property (GObject *object, guint prop_id, const GValue *value
 
   switch (prop_id)
     {
-    case PROP_COLOUR:
-      psephos_swatch_set_colour (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_COLOUR:
+        psephos_swatch_set_colour (self, g_value_get_string (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -113,9 +113,8 @@ psephos_swatch_class_init (PsephosSwatchClass *klass)
   widget_class->measure = psephos_swatch_measure;
   widget_class->snapshot = psephos_swatch_snapshot;
 
-  properties[PROP_COLOUR] =
-    g_param_spec_string ("colour", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COLOUR] = g_param_spec_string ("colour", NULL, NULL, NULL,
+                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "swatch");

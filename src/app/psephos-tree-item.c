@@ -16,7 +16,8 @@ struct _PsephosTreeItem
 
   PsephosTreeItemKind kind;
   gint64 election_id;
-  union {
+  union
+  {
     PsephosElection *election;
     PsephosStateRow *state;
     PsephosSeatRow *seat;
@@ -36,20 +37,20 @@ psephos_tree_item_finalize (GObject *object)
 
   switch (self->kind)
     {
-    case PSEPHOS_TREE_ITEM_ELECTION:
-      g_clear_pointer (&self->rec.election, psephos_election_free);
-      break;
-    case PSEPHOS_TREE_ITEM_STATE:
-      g_clear_pointer (&self->rec.state, psephos_state_row_free);
-      break;
-    case PSEPHOS_TREE_ITEM_SEAT:
-      g_clear_pointer (&self->rec.seat, psephos_seat_row_free);
-      break;
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      g_clear_pointer (&self->rec.candidacy, psephos_candidacy_free);
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_TREE_ITEM_ELECTION:
+        g_clear_pointer (&self->rec.election, psephos_election_free);
+        break;
+      case PSEPHOS_TREE_ITEM_STATE:
+        g_clear_pointer (&self->rec.state, psephos_state_row_free);
+        break;
+      case PSEPHOS_TREE_ITEM_SEAT:
+        g_clear_pointer (&self->rec.seat, psephos_seat_row_free);
+        break;
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        g_clear_pointer (&self->rec.candidacy, psephos_candidacy_free);
+        break;
+      default:
+        g_assert_not_reached ();
     }
   g_free (self->subtitle);
   g_free (self->trailing);
@@ -79,8 +80,8 @@ psephos_tree_item_new_election (PsephosElection *election)
   self->kind = PSEPHOS_TREE_ITEM_ELECTION;
   self->election_id = election->id;
   self->rec.election = election;
-  self->subtitle = g_strdup_printf (_("%d of %d seats declared"), election->n_declared, election->n_contests);
-  self->location = g_strdup (_("Election"));
+  self->subtitle = g_strdup_printf (_ ("%d of %d seats declared"), election->n_declared, election->n_contests);
+  self->location = g_strdup (_ ("Election"));
   return self;
 }
 
@@ -96,7 +97,7 @@ psephos_tree_item_new_state (gint64 election_id, PsephosStateRow *state)
   self->election_id = election_id;
   self->rec.state = state;
   self->subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d seat", "%d seats", state->n_seats), state->n_seats);
-  self->location = g_strdup (_("State"));
+  self->location = g_strdup (_ ("State"));
   return self;
 }
 
@@ -113,10 +114,10 @@ psephos_tree_item_new_seat (PsephosSeatRow *seat)
   self->rec.seat = seat;
   if (seat->winner_name != NULL)
     {
-      const char *verb = seat->winner_result == PSEPHOS_RESULT_LEADING ? _("leading") : _("won");
+      const char *verb = seat->winner_result == PSEPHOS_RESULT_LEADING ? _ ("leading") : _ ("won");
 
       /* TRANSLATORS: "Kamlesh Thakur (INC) won" */
-      self->subtitle = g_strdup_printf (_("%s (%s) %s"), seat->winner_name,
+      self->subtitle = g_strdup_printf (_ ("%s (%s) %s"), seat->winner_name,
                                         seat->winner_party != NULL ? seat->winner_party : "?", verb);
     }
   else
@@ -127,10 +128,10 @@ psephos_tree_item_new_seat (PsephosSeatRow *seat)
       g_autofree char *m = psephos_format_count (seat->margin);
 
       /* TRANSLATORS: a winning margin, e.g. "+9,399" */
-      self->trailing = g_strdup_printf (_("+%s"), m);
+      self->trailing = g_strdup_printf (_ ("+%s"), m);
     }
   /* TRANSLATORS: where a search result sits: "Seat · Himachal Pradesh" */
-  self->location = g_strdup_printf (_("Seat · %s"), seat->state_name != NULL ? seat->state_name : "");
+  self->location = g_strdup_printf (_ ("Seat · %s"), seat->state_name != NULL ? seat->state_name : "");
   return self;
 }
 
@@ -154,7 +155,7 @@ psephos_tree_item_new_candidate (PsephosCandidacy *candidacy,
     self->subtitle = g_strdup (candidacy->party != NULL ? candidacy->party : "");
   self->trailing = psephos_format_count (candidacy->votes);
   /* TRANSLATORS: where a search result sits: "Candidate · Dehra, Himachal Pradesh" */
-  self->location = g_strdup_printf (_("Candidate · %s, %s"), seat_name != NULL ? seat_name : "",
+  self->location = g_strdup_printf (_ ("Candidate · %s, %s"), seat_name != NULL ? seat_name : "",
                                     state_name != NULL ? state_name : "");
   return self;
 }
@@ -172,16 +173,16 @@ psephos_tree_item_get_id (PsephosTreeItem *self)
   g_return_val_if_fail (PSEPHOS_IS_TREE_ITEM (self), 0);
   switch (self->kind)
     {
-    case PSEPHOS_TREE_ITEM_ELECTION:
-      return self->rec.election->id;
-    case PSEPHOS_TREE_ITEM_STATE:
-      return self->rec.state->id;
-    case PSEPHOS_TREE_ITEM_SEAT:
-      return self->rec.seat->contest_id;
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      return self->rec.candidacy->id;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_TREE_ITEM_ELECTION:
+        return self->rec.election->id;
+      case PSEPHOS_TREE_ITEM_STATE:
+        return self->rec.state->id;
+      case PSEPHOS_TREE_ITEM_SEAT:
+        return self->rec.seat->contest_id;
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        return self->rec.candidacy->id;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -198,16 +199,16 @@ psephos_tree_item_get_title (PsephosTreeItem *self)
   g_return_val_if_fail (PSEPHOS_IS_TREE_ITEM (self), NULL);
   switch (self->kind)
     {
-    case PSEPHOS_TREE_ITEM_ELECTION:
-      return _("Overview");
-    case PSEPHOS_TREE_ITEM_STATE:
-      return self->rec.state->name;
-    case PSEPHOS_TREE_ITEM_SEAT:
-      return self->rec.seat->display_name != NULL ? self->rec.seat->display_name : self->rec.seat->name;
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      return self->rec.candidacy->display_name != NULL ? self->rec.candidacy->display_name : self->rec.candidacy->name;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_TREE_ITEM_ELECTION:
+        return _ ("Overview");
+      case PSEPHOS_TREE_ITEM_STATE:
+        return self->rec.state->name;
+      case PSEPHOS_TREE_ITEM_SEAT:
+        return self->rec.seat->display_name != NULL ? self->rec.seat->display_name : self->rec.seat->name;
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        return self->rec.candidacy->display_name != NULL ? self->rec.candidacy->display_name : self->rec.candidacy->name;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -238,14 +239,14 @@ psephos_tree_item_get_colour (PsephosTreeItem *self)
   g_return_val_if_fail (PSEPHOS_IS_TREE_ITEM (self), NULL);
   switch (self->kind)
     {
-    case PSEPHOS_TREE_ITEM_SEAT:
-      return self->rec.seat->winner_party_colour;
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      return self->rec.candidacy->party_colour;
-    case PSEPHOS_TREE_ITEM_ELECTION:
-    case PSEPHOS_TREE_ITEM_STATE:
-    default:
-      return NULL;
+      case PSEPHOS_TREE_ITEM_SEAT:
+        return self->rec.seat->winner_party_colour;
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        return self->rec.candidacy->party_colour;
+      case PSEPHOS_TREE_ITEM_ELECTION:
+      case PSEPHOS_TREE_ITEM_STATE:
+      default:
+        return NULL;
     }
 }
 
@@ -255,10 +256,10 @@ psephos_tree_item_dup_accessible_label (PsephosTreeItem *self)
   g_return_val_if_fail (PSEPHOS_IS_TREE_ITEM (self), NULL);
   if (self->trailing != NULL && self->kind == PSEPHOS_TREE_ITEM_CANDIDATE)
     /* TRANSLATORS: "Kamlesh Thakur, INC · Won, 32,737 votes" */
-    return g_strdup_printf (_("%s, %s, %s votes"), psephos_tree_item_get_title (self), self->subtitle, self->trailing);
+    return g_strdup_printf (_ ("%s, %s, %s votes"), psephos_tree_item_get_title (self), self->subtitle, self->trailing);
   if (self->trailing != NULL && self->kind == PSEPHOS_TREE_ITEM_SEAT)
     /* TRANSLATORS: "Dehra, Kamlesh Thakur (INC) won, margin +9,399" */
-    return g_strdup_printf (_("%s, %s, margin %s"), psephos_tree_item_get_title (self), self->subtitle, self->trailing);
+    return g_strdup_printf (_ ("%s, %s, margin %s"), psephos_tree_item_get_title (self), self->subtitle, self->trailing);
   return g_strdup_printf ("%s, %s", psephos_tree_item_get_title (self), self->subtitle != NULL ? self->subtitle : "");
 }
 

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
+typedef enum
+{
   PSEPHOS_TREE_ITEM_ELECTION,
   PSEPHOS_TREE_ITEM_STATE,
   PSEPHOS_TREE_ITEM_SEAT,

@@ -118,8 +118,7 @@ show_item (PsephosTreeRow *self, PsephosTreeItem *item, gboolean as_result)
   gtk_widget_set_visible (GTK_WIDGET (self->trailing), trailing != NULL);
   psephos_swatch_set_colour (self->swatch, psephos_tree_item_get_colour (item));
   gtk_widget_set_visible (GTK_WIDGET (self->swatch),
-                          psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_SEAT ||
-                          psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_CANDIDATE);
+                          psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_SEAT || psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_CANDIDATE);
 }
 
 void

@@ -23,7 +23,7 @@ psephos_window_report_error (PsephosWindow *self, const char *heading, const cha
       return;
     }
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
@@ -54,14 +54,14 @@ open_store_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Open Results Store"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Psephos stores"));
+  native = gtk_file_chooser_native_new (_ ("Open Results Store"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  gtk_file_filter_set_name (filter, _ ("Psephos stores"));
   gtk_file_filter_add_pattern (filter, "*.psephos");
   gtk_file_filter_add_pattern (filter, "*.sqlite");
   gtk_file_filter_add_pattern (filter, "*.db");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_set_name (all, _ ("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
@@ -83,7 +83,7 @@ psephos_window_import_files (PsephosWindow *self, GListModel *files)
   session = psephos_window_get_session (self);
   if (session == NULL)
     {
-      psephos_window_report_error (self, _("Nothing to import into"), _("Open a results store first."));
+      psephos_window_report_error (self, _ ("Nothing to import into"), _ ("Open a results store first."));
       return;
     }
   dialog = psephos_import_dialog_new (GTK_WINDOW (self),
@@ -112,10 +112,10 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *param)
   GtkFileChooserNative *native;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  native = gtk_file_chooser_native_new (_("Import Articles and Results"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  native = gtk_file_chooser_native_new (_ ("Import Articles and Results"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Import"), _ ("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Articles and results (.txt, .html, .csv)"));
+  gtk_file_filter_set_name (filter, _ ("Articles and results (.txt, .html, .csv)"));
   gtk_file_filter_add_pattern (filter, "*.txt");
   gtk_file_filter_add_pattern (filter, "*.html");
   gtk_file_filter_add_pattern (filter, "*.htm");
@@ -145,7 +145,7 @@ export_chart_action (GtkWidget *widget, const char *action_name, GVariant *param
 
   if (session == NULL || psephos_session_get_election (session) == NULL)
     {
-      psephos_window_report_error (self, _("Nothing to chart"), _("This store holds no election yet."));
+      psephos_window_report_error (self, _ ("Nothing to chart"), _ ("This store holds no election yet."));
       return;
     }
   if (item != NULL && psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_SEAT)
@@ -179,7 +179,7 @@ show_fact_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_variant_get (param, "(xxx)", &source_id, &fact_id, &row);
   adw_view_stack_set_visible_child_name (_psephos_window_get_view_stack (self), "sources");
   if (!psephos_article_view_show_fact (view, source_id, fact_id, row))
-    psephos_window_show_toast (self, adw_toast_new (_("That passage is no longer in the store")));
+    psephos_window_show_toast (self, adw_toast_new (_ ("That passage is no longer in the store")));
   gtk_widget_grab_focus (GTK_WIDGET (psephos_article_view_get_text_view (view)));
 }
 
@@ -192,7 +192,7 @@ select_subject_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   g_variant_get (param, "(ix)", &kind, &id);
   if (!psephos_window_select_subject (self, (PsephosTreeItemKind) kind, id))
-    psephos_window_show_toast (self, adw_toast_new (_("Not found in this election’s results")));
+    psephos_window_show_toast (self, adw_toast_new (_ ("Not found in this election’s results")));
 }
 
 static void

@@ -47,7 +47,6 @@ struct _PsephosWindow
   PsephosArticleView *article_view;
 };
 
-
 void _psephos_window_install_actions (GtkWidgetClass *widget_class);
 void _psephos_window_set_last_message (PsephosWindow *self, const char *message);
 PsephosArticleView *_psephos_window_get_article_view (PsephosWindow *self);

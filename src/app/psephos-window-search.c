@@ -117,4 +117,3 @@ psephos_window_is_search_ready (PsephosWindow *self)
   g_return_val_if_fail (PSEPHOS_IS_WINDOW (self), FALSE);
   return self->search_index != NULL;
 }
-

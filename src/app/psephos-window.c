@@ -16,12 +16,10 @@
 #include "psephos-tree-row.h"
 #include "psephos-window-private.h"
 
-
 G_DEFINE_FINAL_TYPE (PsephosWindow, psephos_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void election_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, PsephosWindow *self);
-static gboolean tree_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                                     GdkModifierType state, PsephosWindow *self);
+static gboolean tree_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, PsephosWindow *self);
 static gboolean drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, PsephosWindow *self);
 
 static void
@@ -144,7 +142,8 @@ create_children_cb (gpointer item, gpointer user_data)
   PsephosTreeItem *parent = PSEPHOS_TREE_ITEM (item);
   const PsephosStateRow *state = psephos_tree_item_get_state (parent);
   const PsephosSeatRow *seat = psephos_tree_item_get_seat (parent);
-  guint n = state != NULL ? (guint) MAX (state->n_seats, 0) : seat != NULL ? (guint) MAX (seat->n_candidates, 0) : 0;
+  guint n = state != NULL ? (guint) MAX (state->n_seats, 0) : seat != NULL ? (guint) MAX (seat->n_candidates, 0)
+                                                                           : 0;
 
   if (self->session == NULL || n == 0)
     return NULL;
@@ -165,24 +164,24 @@ show_item (PsephosWindow *self, PsephosTreeItem *item)
     }
   switch (psephos_tree_item_get_kind (item))
     {
-    case PSEPHOS_TREE_ITEM_ELECTION:
-      psephos_election_page_show (self->election_page, self->session);
-      gtk_stack_set_visible_child_name (self->detail_stack, "election");
-      break;
-    case PSEPHOS_TREE_ITEM_STATE:
-      psephos_state_page_show (self->state_page, self->session, psephos_tree_item_get_state (item));
-      gtk_stack_set_visible_child_name (self->detail_stack, "state");
-      break;
-    case PSEPHOS_TREE_ITEM_SEAT:
-      psephos_seat_page_show (self->seat_page, self->session, psephos_tree_item_get_id (item));
-      gtk_stack_set_visible_child_name (self->detail_stack, "seat");
-      break;
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      psephos_candidate_page_show (self->candidate_page, self->session, psephos_tree_item_get_id (item));
-      gtk_stack_set_visible_child_name (self->detail_stack, "candidate");
-      break;
-    default:
-      g_assert_not_reached ();
+      case PSEPHOS_TREE_ITEM_ELECTION:
+        psephos_election_page_show (self->election_page, self->session);
+        gtk_stack_set_visible_child_name (self->detail_stack, "election");
+        break;
+      case PSEPHOS_TREE_ITEM_STATE:
+        psephos_state_page_show (self->state_page, self->session, psephos_tree_item_get_state (item));
+        gtk_stack_set_visible_child_name (self->detail_stack, "state");
+        break;
+      case PSEPHOS_TREE_ITEM_SEAT:
+        psephos_seat_page_show (self->seat_page, self->session, psephos_tree_item_get_id (item));
+        gtk_stack_set_visible_child_name (self->detail_stack, "seat");
+        break;
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        psephos_candidate_page_show (self->candidate_page, self->session, psephos_tree_item_get_id (item));
+        gtk_stack_set_visible_child_name (self->detail_stack, "candidate");
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -202,7 +201,6 @@ results_selection_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, 
 }
 
 /* ---- loading ------------------------------------------------------------ */
-
 
 static void
 rebuild_tree (PsephosWindow *self)
@@ -229,8 +227,8 @@ rebuild_tree (PsephosWindow *self)
   gtk_single_selection_set_selected (self->tree_selection, g_list_model_get_n_items (roots) > 0 ? 0 : GTK_INVALID_LIST_POSITION);
   if (e == NULL)
     {
-      adw_status_page_set_title (self->status_page, _("No elections"));
-      adw_status_page_set_description (self->status_page, _("Import news articles or official results to begin (Ctrl+I), or drop files here."));
+      adw_status_page_set_title (self->status_page, _ ("No elections"));
+      adw_status_page_set_description (self->status_page, _ ("Import news articles or official results to begin (Ctrl+I), or drop files here."));
       gtk_stack_set_visible_child_name (self->detail_stack, "empty");
     }
   else
@@ -331,11 +329,11 @@ static void
 report_open_error (PsephosWindow *self, const char *path, const GError *error)
 {
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), base);
+  g_autofree char *heading = g_strdup_printf (_ ("Could not open “%s”"), base);
   g_autofree char *message = NULL;
 
   if (self->session != NULL)
-    message = g_strdup_printf (_("%s\n\nThe store that was open stays open."), error->message);
+    message = g_strdup_printf (_ ("%s\n\nThe store that was open stays open."), error->message);
   else
     message = g_strdup (error->message);
   psephos_window_report_error (self, heading, message);
@@ -397,8 +395,8 @@ open_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
           open_store_async (self, fallback, NULL);
           return;
         }
-      adw_status_page_set_title (self->status_page, _("No Store Open"));
-      adw_status_page_set_description (self->status_page, _("Open a results store (Ctrl+O) or import files (Ctrl+I)."));
+      adw_status_page_set_title (self->status_page, _ ("No Store Open"));
+      adw_status_page_set_description (self->status_page, _ ("Open a results store (Ctrl+O) or import files (Ctrl+I)."));
     }
 }
 
@@ -408,7 +406,7 @@ open_store_async (PsephosWindow *self, const char *path, const char *fallback)
   g_autoptr (GTask) task = g_task_new (self, NULL, open_done_cb, (gpointer) fallback);
 
   self->loading = TRUE;
-  adw_status_page_set_title (self->status_page, _("Opening the Store…"));
+  adw_status_page_set_title (self->status_page, _ ("Opening the Store…"));
   adw_status_page_set_description (self->status_page, NULL);
   gtk_stack_set_visible_child_name (self->detail_stack, "empty");
   g_task_set_source_tag (task, open_store_async);
@@ -442,7 +440,7 @@ psephos_window_reload (PsephosWindow *self)
                               PSEPHOS_STORE_OPEN_READ_ONLY, &error);
   if (store == NULL)
     {
-      psephos_window_report_error (self, _("Could not read the store again"), error->message);
+      psephos_window_report_error (self, _ ("Could not read the store again"), error->message);
       return;
     }
   session = psephos_session_new (store);
@@ -541,30 +539,30 @@ psephos_window_select_subject (PsephosWindow *self, PsephosTreeItemKind kind, gi
 
   switch (kind)
     {
-    case PSEPHOS_TREE_ITEM_ELECTION:
-      switch_election (self, id);
-      pos = 0;
-      break;
-    case PSEPHOS_TREE_ITEM_STATE:
-      pos = find_row (self, GTK_INVALID_LIST_POSITION, kind, id);
-      break;
-    case PSEPHOS_TREE_ITEM_CANDIDATE:
-      candidacy = psephos_store_get_candidacy (store, id, NULL);
-      if (candidacy == NULL)
+      case PSEPHOS_TREE_ITEM_ELECTION:
+        switch_election (self, id);
+        pos = 0;
+        break;
+      case PSEPHOS_TREE_ITEM_STATE:
+        pos = find_row (self, GTK_INVALID_LIST_POSITION, kind, id);
+        break;
+      case PSEPHOS_TREE_ITEM_CANDIDATE:
+        candidacy = psephos_store_get_candidacy (store, id, NULL);
+        if (candidacy == NULL)
+          return FALSE;
+        G_GNUC_FALLTHROUGH;
+      case PSEPHOS_TREE_ITEM_SEAT:
+        seat = psephos_store_get_seat (store, candidacy != NULL ? candidacy->contest_id : id, NULL);
+        if (seat == NULL || !switch_election (self, seat->election_id))
+          return FALSE;
+        pos = find_row (self, GTK_INVALID_LIST_POSITION, PSEPHOS_TREE_ITEM_STATE, seat->state_id);
+        if (pos != GTK_INVALID_LIST_POSITION)
+          pos = find_row (self, pos, PSEPHOS_TREE_ITEM_SEAT, seat->contest_id);
+        if (pos != GTK_INVALID_LIST_POSITION && candidacy != NULL)
+          pos = find_row (self, pos, PSEPHOS_TREE_ITEM_CANDIDATE, candidacy->id);
+        break;
+      default:
         return FALSE;
-      G_GNUC_FALLTHROUGH;
-    case PSEPHOS_TREE_ITEM_SEAT:
-      seat = psephos_store_get_seat (store, candidacy != NULL ? candidacy->contest_id : id, NULL);
-      if (seat == NULL || !switch_election (self, seat->election_id))
-        return FALSE;
-      pos = find_row (self, GTK_INVALID_LIST_POSITION, PSEPHOS_TREE_ITEM_STATE, seat->state_id);
-      if (pos != GTK_INVALID_LIST_POSITION)
-        pos = find_row (self, pos, PSEPHOS_TREE_ITEM_SEAT, seat->contest_id);
-      if (pos != GTK_INVALID_LIST_POSITION && candidacy != NULL)
-        pos = find_row (self, pos, PSEPHOS_TREE_ITEM_CANDIDATE, candidacy->id);
-      break;
-    default:
-      return FALSE;
     }
   if (pos == GTK_INVALID_LIST_POSITION)
     return FALSE;
@@ -620,8 +618,7 @@ psephos_window_get_page (PsephosWindow *self, const char *name)
 /* ---- keyboard in the tree ------------------------------------------------- */
 
 static gboolean
-tree_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                     GdkModifierType state, PsephosWindow *self)
+tree_key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state, PsephosWindow *self)
 {
   guint pos = gtk_single_selection_get_selected (self->tree_selection);
   g_autoptr (GtkTreeListRow) row = NULL;
