@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -816,6 +818,177 @@ test_export_chart (void)
   close_window (win);
 }
 
+static gboolean
+message_starts (PsephosWindow *win, const char *prefix)
+{
+  const char *message = psephos_window_get_last_message (win);
+
+  return message != NULL && g_str_has_prefix (message, prefix);
+}
+
+static gboolean
+nist_toast_shown (gpointer data)
+{
+  return message_starts (PSEPHOS_WINDOW (data), "Election exported") || message_starts (PSEPHOS_WINDOW (data), "Could not");
+}
+
+static const char *csv_expected; /* the toast export_page_csv() waits for */
+
+static gboolean
+csv_toast_shown (gpointer data)
+{
+  return message_starts (PSEPHOS_WINDOW (data), csv_expected) || message_starts (PSEPHOS_WINDOW (data), "Could not");
+}
+
+static GtkMenuButton *
+find_menu_button (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root))
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_menu_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The file chooser a GtkFileChooserNative shows without a portal. */
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* not ours */
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (w) && gtk_widget_get_visible (w))
+        found = w;
+    }
+  return found;
+}
+
+/* Export Election as NIST XML…: the menu item's file chooser, then the
+ * export past it. */
+static void
+test_export_nist (void)
+{
+  PsephosWindow *win = open_window ();
+  g_autofree char *path = g_build_filename (tmpdir, "election.xml", NULL);
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  g_autofree char *data = NULL;
+  GtkMenuButton *menu;
+  GtkWidget *chooser;
+  g_autofree char *name = NULL;
+
+  dehra_contest (win); /* an election with results */
+  spin (100);
+  menu = find_menu_button (GTK_WIDGET (win));
+  g_assert_nonnull (menu);
+  gtk_menu_button_popup (menu);
+  screenshot ("primary-menu");
+  gtk_menu_button_popdown (menu);
+
+  /* The menu item asks for a file, named after the election. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.export-nist", NULL));
+  spin (200);
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_test_message ("suggested: %s", name);
+  g_assert_true (g_str_has_suffix (name, ".xml"));
+  g_assert_null (strchr (name, ' '));
+  screenshot ("export-nist-chooser");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  spin (100);
+  g_assert_null (find_file_chooser ());
+
+  psephos_window_export_nist_to (win, path);
+  g_assert_true (spin_until (nist_toast_shown, win, 30000));
+  g_assert_true (message_starts (win, "Election exported to “election.xml”"));
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  g_assert_nonnull (strstr (data, "<ElectionReport"));
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const char *) root->name, ==, "ElectionReport");
+  xmlFreeDoc (doc);
+  close_window (win);
+}
+
+static char *
+export_page_csv (PsephosWindow *win, const char *name)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autofree char *expected = g_strdup_printf ("Data exported to “%s”", name);
+  char *data = NULL;
+
+  csv_expected = expected;
+  psephos_window_export_data_csv_to (win, path);
+  g_assert_true (spin_until (csv_toast_shown, win, 30000));
+  g_test_message ("%s", psephos_window_get_last_message (win));
+  g_assert_true (message_starts (win, expected));
+  g_assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  return data;
+}
+
+/* Export Data as CSV… on the seat page, the state page and the election page. */
+static void
+test_export_csv (void)
+{
+  PsephosWindow *win = open_window ();
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (psephos_window_get_tree_view (win)));
+  GListModel *model;
+  g_autofree char *seat_csv = NULL;
+  g_autofree char *state_csv = NULL;
+  g_autofree char *tally_csv = NULL;
+  guint n;
+
+  select_dehra (win);
+  screenshot ("seat-page-csv-button");
+  seat_csv = export_page_csv (win, "dehra.csv");
+  g_assert_true (g_str_has_prefix (seat_csv, "# "));
+  g_assert_nonnull (strstr (seat_csv, "candidate,party,alliance,votes,vote_share_pct,result"));
+  g_assert_nonnull (strstr (seat_csv, "Kamlesh Thakur"));
+  g_assert_nonnull (strstr (seat_csv, "32737"));
+
+  /* The state's seats: Dehra with its winner. */
+  model = gtk_single_selection_get_model (selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr (PsephosTreeItem) item = gtk_tree_list_row_get_item (row);
+
+      if (psephos_tree_item_get_kind (item) == PSEPHOS_TREE_ITEM_STATE && g_strcmp0 (psephos_tree_item_get_title (item), "Himachal Pradesh") == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          break;
+        }
+    }
+  spin (100);
+  g_assert_cmpstr (psephos_window_get_visible_page (win), ==, "state");
+  state_csv = export_page_csv (win, "himachal.csv");
+  g_assert_nonnull (strstr (state_csv, "seat,winner_party,margin"));
+  g_assert_nonnull (strstr (state_csv, "Dehra"));
+
+  /* The election's tally. */
+  g_assert_true (psephos_window_select_subject (win, PSEPHOS_TREE_ITEM_ELECTION,
+                                                psephos_session_get_election_id (psephos_window_get_session (win))));
+  spin (100);
+  g_assert_cmpstr (psephos_window_get_visible_page (win), ==, "election");
+  screenshot ("election-page-csv-button");
+  tally_csv = export_page_csv (win, "tally.csv");
+  g_assert_nonnull (strstr (tally_csv, "party,name,alliance,won,leading"));
+  close_window (win);
+}
+
 static void
 test_settings_remembered (void)
 {
@@ -933,6 +1106,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/bad-input/import", test_bad_imports);
   g_test_add_func ("/app/import/article", test_import_article);
   g_test_add_func ("/app/export/chart", test_export_chart);
+  g_test_add_func ("/app/export/nist", test_export_nist);
+  g_test_add_func ("/app/export/csv", test_export_csv);
   g_test_add_func ("/app/citation/conflict", test_conflict_shown);
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/settings/remembered", test_settings_remembered);

@@ -154,7 +154,6 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (PsephosExportDialog) self = user_data;
   g_autoptr (GError) error = NULL;
-  AdwToast *toast;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), TRUE);
   if (!psephos_chart_export_finish (PSEPHOS_CHART (source), result, &error))
@@ -165,17 +164,10 @@ export_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   if (self->window != NULL)
     {
-      g_autoptr (GFile) file = g_file_new_for_path (self->path);
-      g_autoptr (GFile) folder = g_file_get_parent (file);
-      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *base = g_path_get_basename (self->path);
       g_autofree char *title = g_strdup_printf (_ ("Chart exported to “%s”"), base);
-      g_autofree char *uri = g_file_get_uri (folder);
 
-      toast = adw_toast_new (title);
-      adw_toast_set_button_label (toast, _ ("Open Folder"));
-      adw_toast_set_action_name (toast, "app.open-folder");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-      psephos_window_show_toast (self->window, toast);
+      psephos_window_show_file_toast (self->window, title, self->path);
     }
   gtk_window_close (GTK_WINDOW (self));
 }

@@ -348,7 +348,17 @@ typedef struct
 {
   PsephosChartKind kind;
   PsephosChartQuery query;
+  char *state;
 } ChartData;
+
+static void
+chart_data_free (gpointer data)
+{
+  ChartData *d = data;
+
+  g_free (d->state);
+  g_free (d);
+}
 
 static void
 chart_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
@@ -388,7 +398,10 @@ psephos_session_new_chart_async (PsephosSession *self,
   d->kind = kind;
   d->query.election_id = query->election_id;
   d->query.contest_id = query->contest_id;
-  g_task_set_task_data (task, d, g_free);
+  /* Charts name no state by id: a state's margins are asked for by name. */
+  d->state = g_strdup (query->state);
+  d->query.state = d->state;
+  g_task_set_task_data (task, d, chart_data_free);
   g_task_run_in_thread (task, chart_thread);
 }
 

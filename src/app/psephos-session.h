@@ -41,7 +41,7 @@ GPtrArray *psephos_session_list_facts_finish (PsephosSession *self,
                                               GAsyncResult *result,
                                               GError **error);
 
-/* Makes a chart (by ids: @query's names are ignored) in a worker thread:
+/* Makes a chart (by ids: @query's names are ignored, but for the state's) in a worker thread:
  * reading what a chart needs can take a while on a big store. */
 void psephos_session_new_chart_async (PsephosSession *self,
                                       PsephosChartKind kind,

@@ -225,6 +225,8 @@ rebuild_tree (PsephosWindow *self)
   self->tree_model = gtk_tree_list_model_new (roots, FALSE, FALSE, create_children_cb, self, NULL);
   gtk_single_selection_set_model (self->tree_selection, G_LIST_MODEL (self->tree_model));
   gtk_single_selection_set_selected (self->tree_selection, g_list_model_get_n_items (roots) > 0 ? 0 : GTK_INVALID_LIST_POSITION);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-nist", e != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data-csv", e != NULL);
   if (e == NULL)
     {
       adw_status_page_set_title (self->status_page, _ ("No elections"));
@@ -678,6 +680,9 @@ psephos_window_init (PsephosWindow *self)
   int width = 0, height = 0;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Until an election is shown. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-nist", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-data-csv", FALSE);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);

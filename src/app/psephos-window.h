@@ -45,6 +45,16 @@ void psephos_window_report_error (PsephosWindow *self, const char *heading, cons
 /* The message of the last error dialog or toast, for tests. */
 const char *psephos_window_get_last_message (PsephosWindow *self);
 
+/* A toast saying @title, with an Open Folder button for @path's folder. */
+void psephos_window_show_file_toast (PsephosWindow *self, const char *title, const char *path);
+
+/* What win.export-nist and win.export-data-csv do once a file is chosen (tests
+ * call them directly): the shown election as a NIST SP 1500-100 report, and
+ * the numbers behind the shown page's table as CSV with their sources. Both
+ * work off the main loop and end in a toast. */
+void psephos_window_export_nist_to (PsephosWindow *self, const char *path);
+void psephos_window_export_data_csv_to (PsephosWindow *self, const char *path);
+
 /* Imports @files (GFile) off the main loop, showing progress and outcomes. */
 void psephos_window_import_files (PsephosWindow *self, GListModel *files);
 
