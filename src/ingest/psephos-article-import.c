@@ -558,7 +558,7 @@ psephos_article_import (PsephosStore *store,
   Import self = { 0 };
   const char *data;
   gsize len;
-  gint64 existing, duplicate_of;
+  gint64 duplicate_of;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (PSEPHOS_IS_STORE (store), FALSE);
@@ -571,17 +571,9 @@ psephos_article_import (PsephosStore *store,
   memset (outcome, 0, sizeof *outcome);
   data = g_bytes_get_data (contents, &len);
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-  imp = psephos_store_begin_import (store, error);
+  imp = _psephos_ingest_begin_source (store, contents, &hash, outcome, error);
   if (imp == NULL)
-    return FALSE;
-  existing = psephos_import_find_source_by_hash (imp, hash);
-  if (existing > 0)
-    {
-      outcome->status = PSEPHOS_INGEST_UNCHANGED;
-      outcome->source_id = existing;
-      return TRUE; /* the import rolls back: nothing was written */
-    }
+    return outcome->status == PSEPHOS_INGEST_UNCHANGED;
 
   article = psephos_article_read (path, data, len, is_html, error);
   if (article == NULL)

@@ -34,6 +34,35 @@ _psephos_ingest_set_error (GError **error,
     g_set_error (error, PSEPHOS_INGEST_ERROR, code, "%s: %s", path, reason);
 }
 
+PsephosImport *
+_psephos_ingest_begin_source (PsephosStore *store,
+                              GBytes *contents,
+                              char **hash_out,
+                              PsephosIngestOutcome *outcome,
+                              GError **error)
+{
+  g_autoptr (PsephosImport) imp = NULL;
+  g_autofree char *hash = NULL;
+  const char *data;
+  gsize len;
+  gint64 existing;
+
+  data = g_bytes_get_data (contents, &len);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  imp = psephos_store_begin_import (store, error);
+  if (imp == NULL)
+    return NULL;
+  existing = psephos_import_find_source_by_hash (imp, hash);
+  if (existing > 0)
+    {
+      outcome->status = PSEPHOS_INGEST_UNCHANGED;
+      outcome->source_id = existing;
+      return NULL; /* the autoptr rolls the empty transaction back */
+    }
+  *hash_out = g_steal_pointer (&hash);
+  return g_steal_pointer (&imp);
+}
+
 const char *
 psephos_ingest_status_to_string (PsephosIngestStatus status)
 {

@@ -75,6 +75,16 @@ gboolean psephos_ingest_file (PsephosStore *store,
 
 const char *psephos_ingest_status_to_string (PsephosIngestStatus status);
 
+/* For readers: starts the one transaction in which a file's bytes become a
+ * source, and gives their SHA-256 in @hash_out. Returns NULL with @error set
+ * on failure, or NULL without an error and @outcome UNCHANGED when the same
+ * bytes are stored already (nothing is written then). */
+PsephosImport *_psephos_ingest_begin_source (PsephosStore *store,
+                                             GBytes *contents,
+                                             char **hash_out,
+                                             PsephosIngestOutcome *outcome,
+                                             GError **error);
+
 /* Helper for readers: sets @error to "PATH:LINE: message" (LINE omitted when 0). */
 void _psephos_ingest_set_error (GError **error,
                                 PsephosIngestError code,

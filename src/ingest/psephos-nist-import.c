@@ -963,7 +963,6 @@ psephos_nist_import (PsephosStore *store,
   PsephosSource source = { 0 };
   Import self = { 0 };
   xmlNode *root, *election;
-  gint64 existing;
   guint n_contests = 0, done = 0;
   gboolean ok = FALSE;
 
@@ -1005,17 +1004,11 @@ psephos_nist_import (PsephosStore *store,
       goto out;
     }
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) self.data, self.len);
-  imp = psephos_store_begin_import (store, error);
+  imp = _psephos_ingest_begin_source (store, contents, &hash, outcome, error);
   if (imp == NULL)
-    goto out;
-  existing = psephos_import_find_source_by_hash (imp, hash);
-  if (existing > 0)
     {
-      outcome->status = PSEPHOS_INGEST_UNCHANGED;
-      outcome->source_id = existing;
-      ok = TRUE;
-      goto out; /* the autoptr rolls the empty transaction back */
+      ok = outcome->status == PSEPHOS_INGEST_UNCHANGED;
+      goto out;
     }
 
   election_name = intl_text (election, "Name");

@@ -215,7 +215,6 @@ psephos_results_import (PsephosStore *store,
   const FormatSpec *spec;
   const char *data;
   gsize len;
-  gint64 existing;
   guint n_rows = 0;
   gboolean ok = FALSE;
 
@@ -270,19 +269,9 @@ psephos_results_import (PsephosStore *store,
       return FALSE;
     }
 
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-
-  imp = psephos_store_begin_import (store, error);
+  imp = _psephos_ingest_begin_source (store, contents, &hash, outcome, error);
   if (imp == NULL)
-    return FALSE;
-
-  existing = psephos_import_find_source_by_hash (imp, hash);
-  if (existing > 0)
-    {
-      outcome->status = PSEPHOS_INGEST_UNCHANGED;
-      outcome->source_id = existing;
-      return TRUE; /* the autoptr rolls the empty transaction back */
-    }
+    return outcome->status == PSEPHOS_INGEST_UNCHANGED;
 
   base = g_path_get_basename (path);
   body = g_strndup (data, len);
