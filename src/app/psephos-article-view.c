@@ -149,7 +149,7 @@ source_row (PsephosArticleView *self, const PsephosSource *s)
   if (s->duplicate_of != 0)
     {
       /* TRANSLATORS: a source that repeats another: "… · duplicate of source 1" */
-      g_autofree char *dup = g_strdup_printf (_ ("%s · duplicate of source %" G_GINT64_FORMAT), subtitle, s->duplicate_of);
+      g_autofree char *dup = g_strdup_printf (_ ("%s · duplicate of source %lld"), subtitle, (long long) s->duplicate_of);
 
       g_free (subtitle);
       subtitle = g_steal_pointer (&dup);
@@ -329,7 +329,7 @@ fact_side_row (const PsephosFact *f)
   if (f->quote != NULL)
     subtitle = g_strdup_printf ("%s — “%s”", value, f->quote);
   else
-    subtitle = g_strdup_printf (_ ("%s — row %" G_GINT64_FORMAT), value, f->row);
+    subtitle = g_strdup_printf (_ ("%s — row %lld"), value, (long long) f->row);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -95,7 +95,7 @@ fact_row (PsephosSession *session, const PsephosFact *f)
   if (f->quote != NULL)
     subtitle = g_strdup_printf ("“%s” — %s · %s", f->quote, source, psephos_fact_status_label (f->status));
   else if (f->row > 0)
-    subtitle = g_strdup_printf (_ ("%s, row %" G_GINT64_FORMAT " · %s"), source, f->row, psephos_fact_status_label (f->status));
+    subtitle = g_strdup_printf (_ ("%s, row %lld · %s"), source, (long long) f->row, psephos_fact_status_label (f->status));
   else
     subtitle = g_strdup_printf ("%s · %s", source, psephos_fact_status_label (f->status));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);

@@ -143,7 +143,7 @@ make_fact_row (PsephosCitationButton *self, const PsephosFact *fact)
     where = g_strdup_printf ("“%s” · %s", fact->quote, psephos_fact_status_label (fact->status));
   else if (fact->row > 0)
     /* TRANSLATORS: the line of an official results file */
-    where = g_strdup_printf (_ ("Row %" G_GINT64_FORMAT " · %s"), fact->row, psephos_fact_status_label (fact->status));
+    where = g_strdup_printf (_ ("Row %lld · %s"), (long long) fact->row, psephos_fact_status_label (fact->status));
   else
     where = g_strdup (psephos_fact_status_label (fact->status));
   label = gtk_label_new (where);

@@ -267,7 +267,7 @@ describe_outcome (const PsephosIngestOutcome *o)
       case PSEPHOS_INGEST_UNCHANGED:
         return g_strdup (_ ("Already imported: nothing to do"));
       case PSEPHOS_INGEST_DUPLICATE:
-        return g_strdup_printf (_ ("Duplicate of source %" G_GINT64_FORMAT ": kept, facts not counted twice"), o->duplicate_of);
+        return g_strdup_printf (_ ("Duplicate of source %lld: kept, facts not counted twice"), (long long) o->duplicate_of);
       default:
         return g_strdup ("");
     }
