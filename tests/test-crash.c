@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "psephos-store.h"
+#include "psephos-test-util.h"
 
 typedef struct
 {
@@ -28,37 +29,16 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("psephos-crash-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = psephos_test_make_dir ("psephos-crash");
   f->path = g_build_filename (f->dir, "crash.psephos", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  psephos_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
 
 static const char *
@@ -211,7 +191,7 @@ test_import_killed_spilled (Fixture *f, gconstpointer data)
 
   make_store (f->path);
   before_view = describe_store (f->path);
-  before_sum = file_checksum (f->path);
+  before_sum = psephos_test_file_checksum (f->path);
 
   g_assert_cmpint (pipe (ready), ==, 0);
   pid = fork ();
@@ -255,7 +235,7 @@ test_import_killed_spilled (Fixture *f, gconstpointer data)
 
   /* The killed transaction did change the file: only the journal can undo it. */
   g_assert_true (journal_is_hot (f->path));
-  after_sum = file_checksum (f->path);
+  after_sum = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before_sum, !=, after_sum);
   g_clear_pointer (&after_sum, g_free);
 
@@ -263,7 +243,7 @@ test_import_killed_spilled (Fixture *f, gconstpointer data)
   after_view = describe_store (f->path);
   g_assert_cmpstr (before_view, ==, after_view);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
-  after_sum = file_checksum (f->path);
+  after_sum = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before_sum, ==, after_sum);
 }
 
@@ -320,7 +300,7 @@ test_import_killed_cli (Fixture *f, gconstpointer data)
 
     g_assert_cmpint (run_cli (args, &before_tree), ==, 0);
   }
-  before_sum = file_checksum (f->path);
+  before_sum = psephos_test_file_checksum (f->path);
 
   for (guint k = 0; k < G_N_ELEMENTS (delays_ms); k++)
     {
@@ -378,7 +358,7 @@ test_import_killed_cli (Fixture *f, gconstpointer data)
        * the next import replaces it.) */
       g_assert_false (journal_is_hot (f->path));
       /* …exactly as before, byte for byte and as the tree shows it. */
-      after_sum = file_checksum (f->path);
+      after_sum = psephos_test_file_checksum (f->path);
       g_assert_cmpstr (before_sum, ==, after_sum);
       {
         const char *args[] = { "--store", f->path, "tree", "--format", "jsonl", NULL };

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "psephos-store.h"
+#include "psephos-test-util.h"
 
 typedef struct
 {
@@ -28,41 +29,19 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("psephos-hostile-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = psephos_test_make_dir ("psephos-hostile");
   f->path = g_build_filename (f->dir, "hostile.psephos", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_chmod (p, 0600);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  psephos_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
 
 /* ---- helpers --------------------------------------------------------------- */
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
 
 static GBytes *
 read_bytes (const char *path)
@@ -264,7 +243,7 @@ assert_cli_refuses (const char *store, ...)
 static void
 assert_hostile_store_refused (Fixture *f, PsephosStoreError code, const char *part)
 {
-  g_autofree char *before = file_checksum (f->path);
+  g_autofree char *before = psephos_test_file_checksum (f->path);
   g_autofree char *after = NULL;
   g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
 
@@ -280,7 +259,7 @@ assert_hostile_store_refused (Fixture *f, PsephosStoreError code, const char *pa
       g_free (assert_cli_refuses (f->path, "check", NULL));
       g_free (assert_cli_refuses (f->path, "import", csv, NULL));
     }
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
@@ -415,7 +394,7 @@ test_billion_row_statistics (Fixture *f, gconstpointer data)
               "ANALYZE;"
               "UPDATE sqlite_stat1 SET stat = '1000000000 1 1 1';"
               "INSERT INTO sqlite_stat1 VALUES ('election', NULL, '1000000000');");
-  before = file_checksum (f->path);
+  before = psephos_test_file_checksum (f->path);
 
   store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -428,7 +407,7 @@ test_billion_row_statistics (Fixture *f, gconstpointer data)
   g_assert_cmpuint (seats->len, ==, 40);
   g_clear_object (&store);
 
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -500,7 +479,7 @@ test_schema_expressions (Fixture *f, gconstpointer data)
          " CHECK (length (zeroblob (a * 1000000)) >= 0));"
          "CREATE INDEX extra_expr ON extra (length (zeroblob (a * 1000000)));"
          "INSERT INTO extra (a) VALUES (1);");
-  before = file_checksum (f->path);
+  before = psephos_test_file_checksum (f->path);
   store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   elections = psephos_store_list_elections (store, &error);
@@ -509,7 +488,7 @@ test_schema_expressions (Fixture *f, gconstpointer data)
   g_assert_true (psephos_store_check (store, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   assert_canary_quiet (f);
 }
@@ -540,7 +519,7 @@ test_check_calls_function (Fixture *f, gconstpointer data)
          " WHERE name = 'source';"
          "PRAGMA writable_schema = OFF;");
   g_assert_cmpint (sqlite_count (f->path, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%load_extension%'"), ==, 1);
-  before = file_checksum (f->path);
+  before = psephos_test_file_checksum (f->path);
 
   store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
@@ -563,7 +542,7 @@ test_check_calls_function (Fixture *f, gconstpointer data)
           g_free (assert_cli_refuses (f->path, "import", csv, NULL));
         }
     }
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   assert_canary_quiet (f);
 }
@@ -583,7 +562,7 @@ test_read_only_file (Fixture *f, gconstpointer data)
 
   make_real_store (f->path);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
-  before = file_checksum (f->path);
+  before = psephos_test_file_checksum (f->path);
 
   /* Readable… */
   store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
@@ -607,7 +586,7 @@ test_read_only_file (Fixture *f, gconstpointer data)
 
       g_assert_nonnull (strstr (line, "read-only"));
     }
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
@@ -664,7 +643,7 @@ test_locked (Fixture *f, gconstpointer data)
   pid_t pid;
 
   make_real_store (f->path);
-  before = file_checksum (f->path);
+  before = psephos_test_file_checksum (f->path);
   pid = lock_in_child (f->path, &stop_fd);
 
   assert_open_refused (f->path, PSEPHOS_STORE_OPEN_READ_ONLY, PSEPHOS_STORE_ERROR_BUSY, NULL);
@@ -680,7 +659,7 @@ test_locked (Fixture *f, gconstpointer data)
   close (stop_fd);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 
   /* Once the other process lets go, the store is fine. */

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "psephos-store-private.h"
+#include "psephos-test-util.h"
 
 typedef struct
 {
@@ -18,38 +19,16 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("psephos-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = psephos_test_make_dir ("psephos-store");
   f->path = g_build_filename (f->dir, "test.psephos", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_chmod (p, 0600);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  psephos_test_remove_dir (f->dir);
   g_free (f->path);
   g_free (f->dir);
-}
-
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
 
 static void
@@ -121,7 +100,7 @@ assert_refused (Fixture *f, PsephosStoreError code, const char *message_part)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (PsephosStore) store = NULL;
-  g_autofree char *before = file_checksum (f->path);
+  g_autofree char *before = psephos_test_file_checksum (f->path);
   g_autofree char *after = NULL;
   g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
 
@@ -130,7 +109,7 @@ assert_refused (Fixture *f, PsephosStoreError code, const char *message_part)
   g_assert_error (error, PSEPHOS_STORE_ERROR, (gint) code);
   g_assert_nonnull (strstr (error->message, f->path));
   g_assert_nonnull (strstr (error->message, message_part));
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
@@ -191,14 +170,14 @@ test_refuse_truncated (Fixture *f, gconstpointer data)
   write_file (f->path, bytes, 4096 + 100);
   {
     g_autoptr (GError) error = NULL;
-    g_autofree char *before = file_checksum (f->path);
+    g_autofree char *before = psephos_test_file_checksum (f->path);
     g_autofree char *after = NULL;
     store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
     g_assert_null (store);
     g_assert_true (error->domain == PSEPHOS_STORE_ERROR);
     g_assert_true (error->code == PSEPHOS_STORE_ERROR_CORRUPT || error->code == PSEPHOS_STORE_ERROR_NOT_A_STORE);
     g_assert_nonnull (strstr (error->message, f->path));
-    after = file_checksum (f->path);
+    after = psephos_test_file_checksum (f->path);
     g_assert_cmpstr (before, ==, after);
   }
 }
@@ -420,7 +399,7 @@ test_rollback_leaves_nothing (Fixture *f, gconstpointer data)
   PsephosImport *imp;
 
   g_clear_object (&store);
-  before = file_checksum (f->path);
+  before = psephos_test_file_checksum (f->path);
   store = new_store (f);
   imp = psephos_store_begin_import (store, &error);
   add_dehra (imp, PSEPHOS_SOURCE_ARTICLE, "h1", 32737, NULL);
@@ -431,7 +410,7 @@ test_rollback_leaves_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpuint (elections->len, ==, 0);
   g_assert_cmpuint (sources->len, ==, 0);
   g_clear_object (&store);
-  after = file_checksum (f->path);
+  after = psephos_test_file_checksum (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
