@@ -100,6 +100,37 @@ parse_options (PsephosCliContext *ctx, const char *parameter, const GOptionEntry
   return TRUE;
 }
 
+/* The start every read command shares: its options, no stray arguments,
+ * the --format (when @format is not NULL), then the store opened read-only.
+ * NULL with *@status set (usage or rejected) when any of that fails. */
+static PsephosStore *
+begin_read_command (PsephosCliContext *ctx,
+                    const GOptionEntry *entries,
+                    char *const *format_text,
+                    gboolean allow_csv,
+                    PsephosCliFormat *format,
+                    int *argc,
+                    char ***argv,
+                    int *status)
+{
+  PsephosStore *store;
+
+  *status = PSEPHOS_CLI_USAGE;
+  if (!parse_options (ctx, NULL, entries, argc, argv)
+      || (format != NULL && !_psephos_cli_parse_format (ctx, *format_text, allow_csv, format)))
+    return NULL;
+  if (*argc > 1)
+    {
+      _psephos_cli_error (ctx, "%s takes no arguments", (*argv)[0]);
+      return NULL;
+    }
+  *status = PSEPHOS_CLI_REJECTED;
+  store = _psephos_cli_open_store (ctx, FALSE, TRUE);
+  if (store != NULL)
+    *status = PSEPHOS_CLI_OK;
+  return store;
+}
+
 static char *
 display_or_null (const char *name)
 {
@@ -173,6 +204,7 @@ _psephos_cli_cmd_import (PsephosCliContext *ctx, int argc, char **argv)
 int
 _psephos_cli_cmd_sources (PsephosCliContext *ctx, int argc, char **argv)
 {
+  int status;
   g_autoptr (PsephosStore) store = NULL;
   g_autoptr (GPtrArray) sources = NULL;
   g_autoptr (GError) error = NULL;
@@ -183,15 +215,8 @@ _psephos_cli_cmd_sources (PsephosCliContext *ctx, int argc, char **argv)
   };
   PsephosCliFormat format;
 
-  if (!parse_options (ctx, NULL, entries, &argc, &argv) || !_psephos_cli_parse_format (ctx, format_text, FALSE, &format))
-    return PSEPHOS_CLI_USAGE;
-  if (argc > 1)
-    {
-      _psephos_cli_error (ctx, "sources takes no arguments");
-      return PSEPHOS_CLI_USAGE;
-    }
-  if ((store = _psephos_cli_open_store (ctx, FALSE, TRUE)) == NULL)
-    return PSEPHOS_CLI_REJECTED;
+  if ((store = begin_read_command (ctx, entries, &format_text, FALSE, &format, &argc, &argv, &status)) == NULL)
+    return status;
   if ((sources = psephos_store_list_sources (store, &error)) == NULL)
     {
       _psephos_cli_error (ctx, "%s", error->message);
@@ -327,6 +352,7 @@ fact_to_text (PsephosCliContext *ctx, const PsephosFact *f)
 int
 _psephos_cli_cmd_facts (PsephosCliContext *ctx, int argc, char **argv)
 {
+  int status;
   g_autoptr (PsephosStore) store = NULL;
   g_autoptr (PsephosElection) election = NULL;
   g_autoptr (GPtrArray) facts = NULL;
@@ -343,15 +369,8 @@ _psephos_cli_cmd_facts (PsephosCliContext *ctx, int argc, char **argv)
   PsephosFactQuery query = { 0 };
   PsephosCliFormat format;
 
-  if (!parse_options (ctx, NULL, entries, &argc, &argv) || !_psephos_cli_parse_format (ctx, format_text, FALSE, &format))
-    return PSEPHOS_CLI_USAGE;
-  if (argc > 1)
-    {
-      _psephos_cli_error (ctx, "facts takes no arguments");
-      return PSEPHOS_CLI_USAGE;
-    }
-  if ((store = _psephos_cli_open_store (ctx, FALSE, TRUE)) == NULL)
-    return PSEPHOS_CLI_REJECTED;
+  if ((store = begin_read_command (ctx, entries, &format_text, FALSE, &format, &argc, &argv, &status)) == NULL)
+    return status;
   if (election_name != NULL)
     {
       if ((election = _psephos_cli_find_election (ctx, store, election_name)) == NULL)
@@ -639,6 +658,7 @@ tree_election (PsephosCliContext *ctx, PsephosStore *store, PsephosCliFormat for
 int
 _psephos_cli_cmd_tree (PsephosCliContext *ctx, int argc, char **argv)
 {
+  int status;
   g_autoptr (PsephosStore) store = NULL;
   g_autoptr (GPtrArray) elections = NULL;
   g_autoptr (GError) error = NULL;
@@ -651,15 +671,8 @@ _psephos_cli_cmd_tree (PsephosCliContext *ctx, int argc, char **argv)
   };
   PsephosCliFormat format;
 
-  if (!parse_options (ctx, NULL, entries, &argc, &argv) || !_psephos_cli_parse_format (ctx, format_text, TRUE, &format))
-    return PSEPHOS_CLI_USAGE;
-  if (argc > 1)
-    {
-      _psephos_cli_error (ctx, "tree takes no arguments");
-      return PSEPHOS_CLI_USAGE;
-    }
-  if ((store = _psephos_cli_open_store (ctx, FALSE, TRUE)) == NULL)
-    return PSEPHOS_CLI_REJECTED;
+  if ((store = begin_read_command (ctx, entries, &format_text, TRUE, &format, &argc, &argv, &status)) == NULL)
+    return status;
 
   if (election_name != NULL)
     {
@@ -736,6 +749,7 @@ emit_tally (PsephosCliContext *ctx, PsephosCliFormat format, const PsephosElecti
 int
 _psephos_cli_cmd_tally (PsephosCliContext *ctx, int argc, char **argv)
 {
+  int status;
   g_autoptr (PsephosStore) store = NULL;
   g_autoptr (PsephosElection) election = NULL;
   g_autoptr (GPtrArray) parties = NULL;
@@ -750,15 +764,8 @@ _psephos_cli_cmd_tally (PsephosCliContext *ctx, int argc, char **argv)
   };
   PsephosCliFormat format;
 
-  if (!parse_options (ctx, NULL, entries, &argc, &argv) || !_psephos_cli_parse_format (ctx, format_text, TRUE, &format))
-    return PSEPHOS_CLI_USAGE;
-  if (argc > 1)
-    {
-      _psephos_cli_error (ctx, "tally takes no arguments");
-      return PSEPHOS_CLI_USAGE;
-    }
-  if ((store = _psephos_cli_open_store (ctx, FALSE, TRUE)) == NULL)
-    return PSEPHOS_CLI_REJECTED;
+  if ((store = begin_read_command (ctx, entries, &format_text, TRUE, &format, &argc, &argv, &status)) == NULL)
+    return status;
   if ((election = _psephos_cli_find_election (ctx, store, election_name)) == NULL)
     return PSEPHOS_CLI_REJECTED;
   if ((parties = psephos_store_party_tally (store, election->id, &error)) == NULL
@@ -799,19 +806,13 @@ _psephos_cli_cmd_tally (PsephosCliContext *ctx, int argc, char **argv)
 int
 _psephos_cli_cmd_check (PsephosCliContext *ctx, int argc, char **argv)
 {
+  int status;
   g_autoptr (PsephosStore) store = NULL;
   g_autoptr (GError) error = NULL;
   const GOptionEntry entries[] = { { NULL } };
 
-  if (!parse_options (ctx, NULL, entries, &argc, &argv))
-    return PSEPHOS_CLI_USAGE;
-  if (argc > 1)
-    {
-      _psephos_cli_error (ctx, "check takes no arguments");
-      return PSEPHOS_CLI_USAGE;
-    }
-  if ((store = _psephos_cli_open_store (ctx, FALSE, TRUE)) == NULL)
-    return PSEPHOS_CLI_REJECTED;
+  if ((store = begin_read_command (ctx, entries, NULL, FALSE, NULL, &argc, &argv, &status)) == NULL)
+    return status;
   if (!psephos_store_check (store, &error))
     {
       _psephos_cli_error (ctx, "%s", error->message);
