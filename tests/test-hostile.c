@@ -304,7 +304,51 @@ typedef enum
   DAMAGE_FLIP_HEADER,   /* every bit of the page's b-tree header flipped */
   DAMAGE_CELL_POINTERS, /* cell pointers aimed past the end of the page */
   DAMAGE_CELL_COUNT,    /* the page claims 65,535 cells */
+  DAMAGE_KIND = 0xFF,
+  /* The store first passed its check and was noted as checked (see
+   * psephos-store-checked.c), then was damaged in place: same file, same
+   * size. */
+  DAMAGE_AFTER_NOTED = 0x100,
 } Damage;
+
+/* Opens @path as a person would, long enough after its last change for the
+ * page check to be noted, and checks that it was. */
+static void
+open_and_note (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosStore) store = NULL;
+  g_autoptr (GKeyFile) notes = g_key_file_new ();
+  g_autofree char *file = g_build_filename (g_get_user_cache_dir (), "psephos", "checked-stores", NULL);
+  g_autofree char *key = NULL;
+  GStatBuf st;
+
+  /* A change within the last two seconds is never noted. */
+  g_usleep (2200 * 1000);
+  for (guint i = 0; i < 2; i++)
+    {
+      store = psephos_store_open (path, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_clear_object (&store);
+    }
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT, (guint64) st.st_dev, (guint64) st.st_ino);
+  g_key_file_load_from_file (notes, file, G_KEY_FILE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_key_file_has_key (notes, "checked", key, NULL));
+}
+
+/* Writes @data over the file's bytes, keeping the file itself (its inode)
+ * and its size. */
+static void
+overwrite_in_place (const char *path, const guint8 *data, gsize len)
+{
+  FILE *f = g_fopen (path, "r+b");
+
+  g_assert_nonnull (f);
+  g_assert_cmpuint (fwrite (data, 1, len, f), ==, len);
+  g_assert_cmpint (fclose (f), ==, 0);
+}
 
 static void
 test_corrupt_page (Fixture *f, gconstpointer data)
@@ -318,6 +362,8 @@ test_corrupt_page (Fixture *f, gconstpointer data)
   guint32 pgno;
 
   make_real_store (f->path);
+  if (damage & DAMAGE_AFTER_NOTED)
+    open_and_note (f->path);
   bytes = read_bytes (f->path);
   copy = g_bytes_unref_to_data (g_steal_pointer (&bytes), &len);
   map_pages (copy, len, &map);
@@ -327,7 +373,7 @@ test_corrupt_page (Fixture *f, gconstpointer data)
   pgno = g_array_index (map.leaf_tables, guint32, map.leaf_tables->len / 2);
   g_test_message ("damaging page %u of %u", pgno, map.n_pages);
   page = copy + (gsize) (pgno - 1) * map.page_size;
-  switch (damage)
+  switch (damage & DAMAGE_KIND)
     {
       case DAMAGE_FLIP_HEADER:
         for (guint i = 0; i < 8; i++)
@@ -347,7 +393,10 @@ test_corrupt_page (Fixture *f, gconstpointer data)
       default:
         g_assert_not_reached ();
     }
-  write_bytes (f->path, copy, len);
+  if (damage & DAMAGE_AFTER_NOTED)
+    overwrite_in_place (f->path, copy, len);
+  else
+    write_bytes (f->path, copy, len);
 
   assert_hostile_store_refused (f, PSEPHOS_STORE_ERROR_CORRUPT, "damaged");
 }
@@ -676,7 +725,8 @@ test_locked (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Each test has its own cache folder, where opened stores are noted. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* A child holding a lock must not take the test down with SIGPIPE. */
   signal (SIGPIPE, SIG_IGN);
 
@@ -684,6 +734,7 @@ main (int argc, char **argv)
   ADD ("/hostile/corrupt-page/flipped-header", test_corrupt_page, GINT_TO_POINTER (DAMAGE_FLIP_HEADER));
   ADD ("/hostile/corrupt-page/cell-pointers", test_corrupt_page, GINT_TO_POINTER (DAMAGE_CELL_POINTERS));
   ADD ("/hostile/corrupt-page/cell-count", test_corrupt_page, GINT_TO_POINTER (DAMAGE_CELL_COUNT));
+  ADD ("/hostile/corrupt-page/after-noted-checked", test_corrupt_page, GINT_TO_POINTER (DAMAGE_CELL_POINTERS | DAMAGE_AFTER_NOTED));
   ADD ("/hostile/billion-pages", test_billion_pages, NULL);
   ADD ("/hostile/billion-row-statistics", test_billion_row_statistics, NULL);
   ADD ("/hostile/triggers-and-views", test_triggers_and_views, NULL);

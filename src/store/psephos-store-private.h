@@ -33,4 +33,11 @@ void _psephos_bind_double (sqlite3_stmt *stmt, int col, double value); /* NAN â†
 /* Compatibility of two stated values (see psephos-store-import.c). */
 gboolean _psephos_values_compatible (double a, PsephosQualifier qa, double b, PsephosQualifier qb);
 
+/* Stores whose pages passed the check, unchanged since
+ * (psephos-store-checked.c). */
+struct stat;
+gboolean _psephos_store_stat (const char *path, struct stat *st);
+gboolean _psephos_store_checked_before (const char *path, const struct stat *st);
+void _psephos_store_note_checked (const char *path, const struct stat *before);
+
 G_END_DECLS

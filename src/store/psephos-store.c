@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
 
 #include "psephos-store-private.h"
@@ -314,7 +315,6 @@ validate (sqlite3 *db, const char *path, GError **error)
 {
   gint64 app_id = 0, version = 0, n = 0;
   sqlite3_stmt *stmt = NULL;
-  g_autoptr (GString) problems = NULL;
   int rc;
 
   if (!query_int (db, "PRAGMA application_id", &app_id))
@@ -369,8 +369,18 @@ validate (sqlite3 *db, const char *path, GError **error)
         }
     }
 
-  /* quick_check reads every page but skips index content comparison: it
-   * finds torn and corrupted pages at a fraction of integrity_check's cost. */
+  return TRUE;
+}
+
+/* quick_check reads every page but skips index content comparison: it
+ * finds torn and corrupted pages at a fraction of integrity_check's cost. */
+static gboolean
+check_pages (sqlite3 *db, const char *path, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GString) problems = NULL;
+  int rc;
+
   if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(5)", -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (db, path, error, "the store is damaged");
@@ -548,6 +558,7 @@ psephos_store_open (const char *path,
                     GError **error)
 {
   g_autoptr (PsephosStore) self = NULL;
+  struct stat st = { 0 };
   sqlite3 *probe;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -588,6 +599,17 @@ psephos_store_open (const char *path,
         {
           sqlite3_close_v2 (probe);
           return NULL;
+        }
+      /* The page check is skipped only for this very file, unchanged
+       * since it last passed (psephos-store-checked.c). */
+      if (!_psephos_store_stat (path, &st) || !_psephos_store_checked_before (path, &st))
+        {
+          if (!check_pages (probe, path, error))
+            {
+              sqlite3_close_v2 (probe);
+              return NULL;
+            }
+          _psephos_store_note_checked (path, &st);
         }
       if (flags & PSEPHOS_STORE_OPEN_READ_ONLY)
         {
