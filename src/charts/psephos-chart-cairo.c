@@ -60,12 +60,22 @@ same_fill (const PsephosMark *a, const PsephosMark *b)
 static void
 draw_text (cairo_t *cr, PangoLayout *layout, const PsephosMark *mark)
 {
-  PangoFontDescription *desc = _psephos_chart_font (mark->font_size, mark->bold);
+  double scale = mark->font_size / PSEPHOS_CHART_FONT_REFERENCE_SIZE;
   double x = mark->x;
 
-  pango_layout_set_font_description (layout, desc);
-  pango_font_description_free (desc);
+  /* The font is set once, at the reference size (see draw), and scaled
+   * here: unhinted glyphs are the same outlines at any scale, and pango
+   * loads one font set per weight instead of one per size. */
+  pango_layout_set_attributes (layout, NULL);
   pango_layout_set_text (layout, mark->text, -1);
+  if (mark->bold)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
   /* Anchor with the width the layout measured, so that what was checked
    * for overlaps is what is drawn. */
   if (mark->anchor == PSEPHOS_ANCHOR_MIDDLE)
@@ -73,8 +83,12 @@ draw_text (cairo_t *cr, PangoLayout *layout, const PsephosMark *mark)
   else if (mark->anchor == PSEPHOS_ANCHOR_END)
     x -= mark->text_width;
   set_source (cr, mark->fill);
-  cairo_move_to (cr, x, mark->y - (double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+  cairo_save (cr);
+  cairo_translate (cr, x, mark->y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, -(double) pango_layout_get_baseline (layout) / PANGO_SCALE);
   pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
   cairo_new_path (cr);
 }
 
@@ -96,6 +110,12 @@ _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   layout = pango_layout_new (context);
+  {
+    PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, FALSE);
+
+    pango_layout_set_font_description (layout, desc);
+    pango_font_description_free (desc);
+  }
 
   for (guint i = 0; i < list->marks->len; i++)
     {

@@ -104,6 +104,9 @@ double _psephos_rgba_contrast_ratio (PsephosRgba a, PsephosRgba b);
 PsephosRgba _psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min);
 
 #define PSEPHOS_CHART_FONT_FAMILY "Noto Sans, DejaVu Sans, sans-serif"
+/* Text is measured and drawn at this size in pixels, then scaled: see
+ * _psephos_text_measure(). */
+#define PSEPHOS_CHART_FONT_REFERENCE_SIZE 64.0
 
 /* ---- text ------------------------------------------------------------- */
 

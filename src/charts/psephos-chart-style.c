@@ -227,20 +227,23 @@ _psephos_text_measure (PsephosTextMeasure *tm,
                        double *ascent,
                        double *descent)
 {
-  char prefix[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *key = NULL;
   g_autofree char *valid = NULL;
   Extents *e;
+  double scale = size / PSEPHOS_CHART_FONT_REFERENCE_SIZE;
 
   /* Store files are untrusted: pango wants valid UTF-8. */
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
-  g_ascii_formatd (prefix, sizeof prefix, "%.3f", size);
-  key = g_strconcat (prefix, bold ? "|b|" : "|r|", text, NULL);
+  /* Metrics are unhinted, so they scale with the size: every label is
+   * measured once, at the reference size, whatever sizes a chart uses.
+   * That also keeps pango to one font set per weight, and loading a font
+   * set (fontconfig sorting every installed font) is what costs. */
+  key = g_strconcat (bold ? "b|" : "r|", text, NULL);
   e = g_hash_table_lookup (tm->cache, key);
   if (e == NULL)
     {
-      PangoFontDescription *desc = _psephos_chart_font (size, bold);
+      PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, bold);
       PangoRectangle logical;
       int baseline;
 
@@ -256,10 +259,10 @@ _psephos_text_measure (PsephosTextMeasure *tm,
       g_hash_table_insert (tm->cache, g_steal_pointer (&key), e);
     }
   if (ascent)
-    *ascent = e->ascent;
+    *ascent = e->ascent * scale;
   if (descent)
-    *descent = e->descent;
-  return e->width;
+    *descent = e->descent * scale;
+  return e->width * scale;
 }
 
 char *
