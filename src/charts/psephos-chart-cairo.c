@@ -109,6 +109,7 @@ _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
   _psephos_chart_font_options (options);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
   layout = pango_layout_new (context);
   {
     PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, FALSE);

@@ -111,6 +111,12 @@ PsephosRgba _psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min
 /* ---- text ------------------------------------------------------------- */
 
 typedef struct _PsephosTextMeasure PsephosTextMeasure;
+/* Font options and glyph placement for every pango context that draws or
+ * measures chart text. */
+void _psephos_chart_pango_context_setup (PangoContext *context);
+/* For tests: @text measured at the reference size both ways, {width,
+ * ascent, descent}; FALSE when it cannot be measured from the font file. */
+gboolean _psephos_text_measure_both (PsephosTextMeasure *tm, const char *text, gboolean bold, double direct[3], double pango[3]);
 PsephosTextMeasure *_psephos_text_measure_new (void);
 void _psephos_text_measure_free (PsephosTextMeasure *tm);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PsephosTextMeasure, _psephos_text_measure_free)

@@ -3,7 +3,10 @@
  * and text measuring with pango, which layout and drawing share so that a
  * label is as wide on the screen as the layout thought.
  */
+#include "config.h"
+
 #include <math.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 #include "psephos-chart-private.h"
@@ -158,10 +161,11 @@ _psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min)
 
 struct _PsephosTextMeasure
 {
+  /* Made on first need: creating pango's font map starts fontconfig. */
   PangoContext *context;
   PangoLayout *layout;
   /* Layouts measure the same labels again and again (to fit, to place):
-   * "size|bold|text" → Extents. */
+   * "b|text" or "r|text" → Extents, at the reference size. */
   GHashTable *cache;
 };
 
@@ -181,6 +185,19 @@ _psephos_chart_font_options (cairo_font_options_t *options)
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
 }
 
+void
+_psephos_chart_pango_context_setup (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  _psephos_chart_font_options (options);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  /* Glyphs where the font puts them, as HarfBuzz measures them, rather
+   * than each rounded to a whole pixel at the reference size. */
+  pango_context_set_round_glyph_positions (context, FALSE);
+}
+
 PangoFontDescription *
 _psephos_chart_font (double size, gboolean bold)
 {
@@ -192,18 +209,145 @@ _psephos_chart_font (double size, gboolean bold)
   return desc;
 }
 
+/* ---- measuring with HarfBuzz in the chart font's own files ---------------- */
+
+/* The chart font is the first of PSEPHOS_CHART_FONT_FAMILY, and fontconfig
+ * found its files when the program was configured (meson.build). A label
+ * whose every character is in that font is drawn by pango in it, so it can
+ * be measured with HarfBuzz straight from the file: the same shaping
+ * (kerning included) that pango does, without loading fontconfig, which
+ * costs more than laying out and writing a whole SVG chart. Anything else
+ * (another script, a missing file) is measured through pango. */
+typedef struct
+{
+  hb_font_t *font;
+  double ascent;  /* at the reference size, in pixels */
+  double descent; /* likewise, positive */
+} DirectFont;
+
+#define DIRECT_SCALE 64 /* HarfBuzz units per pixel */
+
+static DirectFont direct_fonts[2];
+
+static void
+direct_font_load (DirectFont *df, const char *file, gboolean bold)
+{
+  hb_blob_t *blob;
+  hb_face_t *face;
+  hb_font_extents_t extents;
+  hb_variation_t weight = { HB_TAG ('w', 'g', 'h', 't'), bold ? 700 : 400 };
+  int scale = (int) (PSEPHOS_CHART_FONT_REFERENCE_SIZE * DIRECT_SCALE);
+
+  if (file == NULL || file[0] == '\0' || !g_file_test (file, G_FILE_TEST_IS_REGULAR))
+    return;
+  blob = hb_blob_create_from_file (file);
+  face = hb_face_create (blob, 0);
+  hb_blob_destroy (blob);
+  if (hb_face_get_glyph_count (face) == 0)
+    {
+      hb_face_destroy (face);
+      return;
+    }
+  df->font = hb_font_create (face);
+  hb_face_destroy (face);
+  hb_font_set_scale (df->font, scale, scale);
+  /* A variable font holds every weight in one file. */
+  hb_font_set_variations (df->font, &weight, 1);
+  hb_font_make_immutable (df->font);
+  hb_font_get_h_extents (df->font, &extents);
+  df->ascent = (double) extents.ascender / DIRECT_SCALE;
+  df->descent = (double) -extents.descender / DIRECT_SCALE;
+}
+
+static const DirectFont *
+direct_font (gboolean bold)
+{
+  static gsize loaded = 0;
+
+  if (g_once_init_enter (&loaded))
+    {
+      if (g_getenv ("PSEPHOS_CHART_MEASURE_WITH_PANGO") == NULL)
+        {
+          direct_font_load (&direct_fonts[0], PSEPHOS_CHART_FONT_FILE_REGULAR, FALSE);
+          direct_font_load (&direct_fonts[1], PSEPHOS_CHART_FONT_FILE_BOLD, TRUE);
+        }
+      g_once_init_leave (&loaded, 1);
+    }
+  return direct_fonts[bold ? 1 : 0].font != NULL ? &direct_fonts[bold ? 1 : 0] : NULL;
+}
+
+static gboolean
+measure_direct (const char *text, gboolean bold, Extents *e)
+{
+  const DirectFont *df = direct_font (bold);
+  hb_buffer_t *buffer;
+  hb_glyph_position_t *positions;
+  unsigned int n = 0;
+  hb_position_t width = 0;
+
+  if (df == NULL)
+    return FALSE;
+  /* Every character must be in the font; otherwise pango would draw it in
+   * another one. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      hb_codepoint_t glyph;
+      gunichar c = g_utf8_get_char (p);
+
+      if (!hb_font_get_nominal_glyph (df->font, c, &glyph))
+        return FALSE;
+    }
+  buffer = hb_buffer_create ();
+  hb_buffer_add_utf8 (buffer, text, -1, 0, -1);
+  hb_buffer_guess_segment_properties (buffer);
+  if (hb_buffer_get_direction (buffer) != HB_DIRECTION_LTR)
+    {
+      hb_buffer_destroy (buffer);
+      return FALSE;
+    }
+  hb_shape (df->font, buffer, NULL, 0);
+  positions = hb_buffer_get_glyph_positions (buffer, &n);
+  for (unsigned int i = 0; i < n; i++)
+    width += positions[i].x_advance;
+  hb_buffer_destroy (buffer);
+  e->width = (double) width / DIRECT_SCALE;
+  e->ascent = df->ascent;
+  e->descent = df->descent;
+  return TRUE;
+}
+
+/* ---- measuring through pango ------------------------------------------------ */
+
+static void
+measure_with_pango (PsephosTextMeasure *tm, const char *text, gboolean bold, Extents *e)
+{
+  PangoFontDescription *desc;
+  PangoRectangle logical;
+  int baseline;
+
+  if (tm->layout == NULL)
+    {
+      /* The default font map is per thread, so exports can run in a worker. */
+      tm->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      _psephos_chart_pango_context_setup (tm->context);
+      tm->layout = pango_layout_new (tm->context);
+    }
+  desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, bold);
+  pango_layout_set_font_description (tm->layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_text (tm->layout, text, -1);
+  pango_layout_get_extents (tm->layout, NULL, &logical);
+  baseline = pango_layout_get_baseline (tm->layout);
+  e->width = (double) logical.width / PANGO_SCALE;
+  e->ascent = (double) (baseline - logical.y) / PANGO_SCALE;
+  e->descent = (double) (logical.y + logical.height - baseline) / PANGO_SCALE;
+}
+
 PsephosTextMeasure *
 _psephos_text_measure_new (void)
 {
   PsephosTextMeasure *tm = g_new0 (PsephosTextMeasure, 1);
-  cairo_font_options_t *options = cairo_font_options_create ();
 
-  /* The default font map is per thread, so exports can run in a worker. */
-  tm->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  _psephos_chart_font_options (options);
-  pango_cairo_context_set_font_options (tm->context, options);
-  cairo_font_options_destroy (options);
-  tm->layout = pango_layout_new (tm->context);
   tm->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return tm;
 }
@@ -217,6 +361,23 @@ _psephos_text_measure_free (PsephosTextMeasure *tm)
   g_clear_object (&tm->context);
   g_clear_pointer (&tm->cache, g_hash_table_unref);
   g_free (tm);
+}
+
+gboolean
+_psephos_text_measure_both (PsephosTextMeasure *tm,
+                            const char *text,
+                            gboolean bold,
+                            double direct[3],
+                            double pango[3])
+{
+  Extents d, p;
+
+  if (!measure_direct (text, bold, &d))
+    return FALSE;
+  measure_with_pango (tm, text, bold, &p);
+  direct[0] = d.width, direct[1] = d.ascent, direct[2] = d.descent;
+  pango[0] = p.width, pango[1] = p.ascent, pango[2] = p.descent;
+  return TRUE;
 }
 
 double
@@ -243,19 +404,9 @@ _psephos_text_measure (PsephosTextMeasure *tm,
   e = g_hash_table_lookup (tm->cache, key);
   if (e == NULL)
     {
-      PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, bold);
-      PangoRectangle logical;
-      int baseline;
-
-      pango_layout_set_font_description (tm->layout, desc);
-      pango_font_description_free (desc);
-      pango_layout_set_text (tm->layout, text, -1);
-      pango_layout_get_extents (tm->layout, NULL, &logical);
-      baseline = pango_layout_get_baseline (tm->layout);
       e = g_new (Extents, 1);
-      e->width = (double) logical.width / PANGO_SCALE;
-      e->ascent = (double) (baseline - logical.y) / PANGO_SCALE;
-      e->descent = (double) (logical.y + logical.height - baseline) / PANGO_SCALE;
+      if (!measure_direct (text, bold, e))
+        measure_with_pango (tm, text, bold, e);
       g_hash_table_insert (tm->cache, g_steal_pointer (&key), e);
     }
   if (ascent)

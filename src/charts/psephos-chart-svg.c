@@ -34,12 +34,31 @@ colour_string (char *buf, gsize len, PsephosRgba c)
 static int
 write_number (xmlTextWriterPtr w, const char *name, double v)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char buf[32];
+  char *p = buf + sizeof buf;
+  gint64 hundredths;
+  gboolean negative;
 
-  /* Two decimals are plenty for pixels, and in the C locale whatever the
-   * process's is. */
-  g_ascii_formatd (buf, sizeof buf, "%.2f", v);
-  return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST buf);
+  /* Two decimals are plenty for pixels, written with a point whatever the
+   * locale. A chart has thousands of these: integer arithmetic, not
+   * g_ascii_formatd(), which costs a printf each. */
+  if (!isfinite (v) || fabs (v) > 1e15)
+    v = 0;
+  hundredths = (gint64) llround (v * 100);
+  negative = hundredths < 0;
+  if (negative)
+    hundredths = -hundredths;
+  *--p = '\0';
+  *--p = (char) ('0' + hundredths % 10);
+  *--p = (char) ('0' + hundredths / 10 % 10);
+  *--p = '.';
+  hundredths /= 100;
+  do
+    *--p = (char) ('0' + hundredths % 10);
+  while ((hundredths /= 10) > 0);
+  if (negative)
+    *--p = '-';
+  return xmlTextWriterWriteAttribute (w, BAD_CAST name, BAD_CAST p);
 }
 
 static int
