@@ -111,7 +111,12 @@ gnuplot_chart () {
   printf "gnuplot -e \"set terminal %s; set output '%s'\" '%s'" "$term" "$work/gnuplot-margins.$1" "$work/margins.gp"
 }
 
-# Warm the caches (fonts, the store file) for both sides.
+# Warm the caches (fonts, the store file) for both sides. A store's pages
+# are checked on its first open and the check is noted once the file has
+# been unchanged for two seconds (src/store/psephos-store-checked.c), as it
+# is for a person exporting charts from a store they imported earlier: wait
+# for that, so every timed run opens the store the same way.
+sleep 2.5
 sh -c "$(psephos_chart margins svg)"
 sh -c "$(gnuplot_chart svg)"
 

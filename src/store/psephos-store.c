@@ -904,28 +904,47 @@ seat_from_row (sqlite3_stmt *stmt)
   return s;
 }
 
+/* State, then seat number (unnumbered last), then name: the order of the
+ * seats in a state's list and on a chart. Sorted here rather than by an
+ * ORDER BY, which would copy every wide row through SQLite's sorter. */
+static int
+compare_seats (gconstpointer a, gconstpointer b)
+{
+  const PsephosSeatRow *x = *(PsephosSeatRow *const *) a;
+  const PsephosSeatRow *y = *(PsephosSeatRow *const *) b;
+  int c = g_strcmp0 (x->state_name, y->state_name);
+
+  if (c != 0)
+    return c;
+  if ((x->number == 0) != (y->number == 0))
+    return x->number == 0 ? 1 : -1;
+  if (x->number != y->number)
+    return x->number < y->number ? -1 : 1;
+  return g_strcmp0 (x->name, y->name);
+}
+
 GPtrArray *
 psephos_store_list_seats (PsephosStore *self, gint64 election_id, gint64 state_id, GError **error)
 {
   sqlite3_stmt *stmt;
+  GPtrArray *seats;
 
   g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
   if (state_id > 0)
     {
-      stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2"
-                                                      " ORDER BY t.number IS NULL, t.number, t.name",
-                                     error);
+      stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2", error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 2, state_id);
     }
   else
-    stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1"
-                                                    " ORDER BY s.name, t.number IS NULL, t.number, t.name",
-                                   error);
+    stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, election_id);
-  return collect (self, stmt, seat_from_row, (GDestroyNotify) psephos_seat_row_free, error);
+  seats = collect (self, stmt, seat_from_row, (GDestroyNotify) psephos_seat_row_free, error);
+  if (seats != NULL)
+    g_ptr_array_sort (seats, compare_seats);
+  return seats;
 }
 
 PsephosSeatRow *
