@@ -5,6 +5,7 @@
  */
 #include <math.h>
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -1189,6 +1190,99 @@ test_measure_direct_matches_pango (void)
   g_assert_false (_psephos_text_measure_both (tm, "लोक सभा 2024", FALSE, direct, pango));
 }
 
+typedef struct
+{
+  double ink;         /* sum of alpha, in pixels */
+  int x0, y0, x1, y1; /* inked box */
+} Ink;
+
+static Ink
+ink_of (cairo_surface_t *surface)
+{
+  Ink ink = { 0, G_MAXINT, G_MAXINT, -1, -1 };
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 a = data[y * stride + x];
+
+        if (a == 0)
+          continue;
+        ink.ink += a / 255.0;
+        ink.x0 = MIN (ink.x0, x), ink.y0 = MIN (ink.y0, y);
+        ink.x1 = MAX (ink.x1, x), ink.y1 = MAX (ink.y1, y);
+      }
+  return ink;
+}
+
+/* Labels drawn straight from the chart font's file look as pango draws
+ * them: the same ink in the same place. */
+static void
+test_draw_direct_matches_pango (void)
+{
+  static const char *const labels[] = {
+    "Mumbai North West (SHS) 48",
+    "Lok Sabha 2024: winning margins",
+    "1,24,053",
+  };
+
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        cairo_surface_t *direct = cairo_image_surface_create (CAIRO_FORMAT_A8, 600, 60);
+        cairo_surface_t *pango = cairo_image_surface_create (CAIRO_FORMAT_A8, 600, 60);
+        cairo_t *cr = cairo_create (direct);
+        PangoLayout *layout;
+        PangoFontDescription *desc;
+        double scale = 17.0 / PSEPHOS_CHART_FONT_REFERENCE_SIZE;
+        Ink a, b;
+
+        if (!_psephos_chart_draw_text_direct (cr, labels[i], bold, 10, 40, 17))
+          {
+            cairo_destroy (cr);
+            cairo_surface_destroy (direct);
+            cairo_surface_destroy (pango);
+            g_test_skip ("the chart font (Noto Sans) was not installed when this was built");
+            return;
+          }
+        cairo_destroy (cr);
+
+        cr = cairo_create (pango);
+        layout = pango_cairo_create_layout (cr);
+        _psephos_chart_pango_context_setup (pango_layout_get_context (layout));
+        pango_layout_context_changed (layout);
+        desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, bold);
+        pango_layout_set_font_description (layout, desc);
+        pango_font_description_free (desc);
+        pango_layout_set_text (layout, labels[i], -1);
+        cairo_translate (cr, 10, 40);
+        cairo_scale (cr, scale, scale);
+        cairo_move_to (cr, 0, -(double) pango_layout_get_baseline (layout) / PANGO_SCALE);
+        pango_cairo_show_layout (cr, layout);
+        g_object_unref (layout);
+        cairo_destroy (cr);
+
+        a = ink_of (direct);
+        b = ink_of (pango);
+        g_test_message ("%s%s: ink %.1f vs %.1f, box %d,%d–%d,%d vs %d,%d–%d,%d", labels[i], bold ? " (bold)" : "",
+                        a.ink, b.ink, a.x0, a.y0, a.x1, a.y1, b.x0, b.y0, b.x1, b.y1);
+        g_assert_cmpfloat (a.ink, >, 100);
+        g_assert_cmpfloat (fabs (a.ink - b.ink), <, 0.02 * b.ink);
+        g_assert_cmpint (ABS (a.x0 - b.x0), <=, 1);
+        g_assert_cmpint (ABS (a.x1 - b.x1), <=, 1);
+        g_assert_cmpint (ABS (a.y0 - b.y0), <=, 1);
+        g_assert_cmpint (ABS (a.y1 - b.y1), <=, 1);
+        cairo_surface_destroy (direct);
+        cairo_surface_destroy (pango);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1196,6 +1290,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/charts/format/count", test_format_count);
   g_test_add_func ("/charts/measure/direct-matches-pango", test_measure_direct_matches_pango);
+  g_test_add_func ("/charts/draw/direct-matches-pango", test_draw_direct_matches_pango);
   g_test_add_func ("/charts/format/decimal", test_format_decimal);
   g_test_add_func ("/charts/layout/hemicycle-scales", test_hemicycle_scales);
   g_test_add_func ("/charts/layout/hemicycle-order", test_hemicycle_order);

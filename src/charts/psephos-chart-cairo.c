@@ -57,25 +57,37 @@ same_fill (const PsephosMark *a, const PsephosMark *b)
   return is_plain (b) && a->fill.r == b->fill.r && a->fill.g == b->fill.g && a->fill.b == b->fill.b;
 }
 
+/* Pango, for text that is not all in the chart font's file: made on first
+ * need, since making it starts fontconfig. */
+static PangoLayout *
+text_layout (cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, FALSE);
+  PangoLayout *layout;
+
+  cairo_get_font_options (cr, options);
+  _psephos_chart_font_options (options);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  layout = pango_layout_new (context);
+  g_object_unref (context);
+  /* The font is set once, at the reference size, and scaled as each label
+   * is drawn: unhinted glyphs are the same outlines at any scale, and
+   * pango loads one font set per weight instead of one per size. */
+  pango_layout_set_font_description (layout, desc);
+  pango_font_description_free (desc);
+  return layout;
+}
+
 static void
-draw_text (cairo_t *cr, PangoLayout *layout, const PsephosMark *mark)
+draw_text (cairo_t *cr, PangoLayout **layout, const PsephosMark *mark)
 {
   double scale = mark->font_size / PSEPHOS_CHART_FONT_REFERENCE_SIZE;
   double x = mark->x;
 
-  /* The font is set once, at the reference size (see draw), and scaled
-   * here: unhinted glyphs are the same outlines at any scale, and pango
-   * loads one font set per weight instead of one per size. */
-  pango_layout_set_attributes (layout, NULL);
-  pango_layout_set_text (layout, mark->text, -1);
-  if (mark->bold)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
   /* Anchor with the width the layout measured, so that what was checked
    * for overlaps is what is drawn. */
   if (mark->anchor == PSEPHOS_ANCHOR_MIDDLE)
@@ -83,40 +95,42 @@ draw_text (cairo_t *cr, PangoLayout *layout, const PsephosMark *mark)
   else if (mark->anchor == PSEPHOS_ANCHOR_END)
     x -= mark->text_width;
   set_source (cr, mark->fill);
-  cairo_save (cr);
-  cairo_translate (cr, x, mark->y);
-  cairo_scale (cr, scale, scale);
-  cairo_move_to (cr, 0, -(double) pango_layout_get_baseline (layout) / PANGO_SCALE);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  /* Text all in the chart font is drawn from its file, as it was
+   * measured; anything else through pango. */
+  if (!_psephos_chart_draw_text_direct (cr, mark->text, mark->bold, x, mark->y, mark->font_size))
+    {
+      if (*layout == NULL)
+        *layout = text_layout (cr);
+      pango_layout_set_attributes (*layout, NULL);
+      pango_layout_set_text (*layout, mark->text, -1);
+      if (mark->bold)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+          pango_layout_set_attributes (*layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+      cairo_save (cr);
+      cairo_translate (cr, x, mark->y);
+      cairo_scale (cr, scale, scale);
+      cairo_move_to (cr, 0, -(double) pango_layout_get_baseline (*layout) / PANGO_SCALE);
+      pango_cairo_show_layout (cr, *layout);
+      cairo_restore (cr);
+    }
   cairo_new_path (cr);
 }
 
 void
 _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
 {
-  PangoContext *context;
-  PangoLayout *layout;
-  cairo_font_options_t *options = cairo_font_options_create ();
+  PangoLayout *layout = NULL;
   static const double dash[] = { 5, 3 };
 
   g_return_if_fail (list != NULL);
   g_return_if_fail (cr != NULL);
 
   cairo_save (cr);
-  context = pango_cairo_create_context (cr);
-  cairo_get_font_options (cr, options);
-  _psephos_chart_font_options (options);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  layout = pango_layout_new (context);
-  {
-    PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, FALSE);
-
-    pango_layout_set_font_description (layout, desc);
-    pango_font_description_free (desc);
-  }
 
   for (guint i = 0; i < list->marks->len; i++)
     {
@@ -143,13 +157,12 @@ _psephos_display_list_draw_cairo (const PsephosDisplayList *list, cairo_t *cr)
             cairo_stroke (cr);
             break;
           case PSEPHOS_SHAPE_TEXT:
-            draw_text (cr, layout, mark);
+            draw_text (cr, &layout, mark);
             break;
           default:
             g_assert_not_reached ();
         }
     }
-  g_object_unref (layout);
-  g_object_unref (context);
+  g_clear_object (&layout);
   cairo_restore (cr);
 }

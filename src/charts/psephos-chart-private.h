@@ -114,6 +114,10 @@ typedef struct _PsephosTextMeasure PsephosTextMeasure;
 /* Font options and glyph placement for every pango context that draws or
  * measures chart text. */
 void _psephos_chart_pango_context_setup (PangoContext *context);
+/* Draws @text with its baseline's start at (@x, @baseline), from the chart
+ * font's file as it was measured; FALSE, drawing nothing, when the text is
+ * not all in that font (pango draws it then). */
+gboolean _psephos_chart_draw_text_direct (cairo_t *cr, const char *text, gboolean bold, double x, double baseline, double size);
 /* For tests: @text measured at the reference size both ways, {width,
  * ascent, descent}; FALSE when it cannot be measured from the font file. */
 gboolean _psephos_text_measure_both (PsephosTextMeasure *tm, const char *text, gboolean bold, double direct[3], double pango[3]);

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
+#include <cairo-ft.h>
 #include <hb.h>
 #include <pango/pangocairo.h>
 
@@ -220,9 +222,14 @@ _psephos_chart_font (double size, gboolean bold)
  * (another script, a missing file) is measured through pango. */
 typedef struct
 {
+  char *file;
+  gboolean bold;
   hb_font_t *font;
   double ascent;  /* at the reference size, in pixels */
   double descent; /* likewise, positive */
+  /* For drawing, made on first need (an SVG export never draws). */
+  gsize face_made;
+  cairo_font_face_t *face;
 } DirectFont;
 
 #define DIRECT_SCALE 64 /* HarfBuzz units per pixel */
@@ -250,6 +257,8 @@ direct_font_load (DirectFont *df, const char *file, gboolean bold)
     }
   df->font = hb_font_create (face);
   hb_face_destroy (face);
+  df->file = g_strdup (file);
+  df->bold = bold;
   hb_font_set_scale (df->font, scale, scale);
   /* A variable font holds every weight in one file. */
   hb_font_set_variations (df->font, &weight, 1);
@@ -313,6 +322,135 @@ measure_direct (const char *text, gboolean bold, Extents *e)
   e->width = (double) width / DIRECT_SCALE;
   e->ascent = df->ascent;
   e->descent = df->descent;
+  return TRUE;
+}
+
+/* ---- drawing with the same font file --------------------------------------- */
+
+static FT_Library ft_library;
+
+static void
+ft_face_free (void *data)
+{
+  FT_Done_Face ((FT_Face) data);
+}
+
+/* A cairo font face over the chart font's file, through FreeType: what
+ * pango would draw the label with, without fontconfig. */
+static cairo_font_face_t *
+direct_cairo_face (DirectFont *df)
+{
+  if (g_once_init_enter (&df->face_made))
+    {
+      static gsize library_made = 0;
+      FT_Face ft_face = NULL;
+
+      if (g_once_init_enter (&library_made))
+        {
+          if (FT_Init_FreeType (&ft_library) != 0)
+            ft_library = NULL;
+          g_once_init_leave (&library_made, 1);
+        }
+      if (ft_library != NULL && FT_New_Face (ft_library, df->file, 0, &ft_face) == 0)
+        {
+          static const cairo_user_data_key_t key;
+
+          df->face = cairo_ft_font_face_create_for_ft_face (ft_face, 0);
+          if (cairo_font_face_set_user_data (df->face, &key, ft_face, ft_face_free) != CAIRO_STATUS_SUCCESS)
+            {
+              cairo_font_face_destroy (df->face);
+              df->face = NULL;
+              FT_Done_Face (ft_face);
+            }
+        }
+      g_once_init_leave (&df->face_made, 1);
+    }
+  return df->face;
+}
+
+gboolean
+_psephos_chart_draw_text_direct (cairo_t *cr,
+                                 const char *text,
+                                 gboolean bold,
+                                 double x,
+                                 double baseline,
+                                 double size)
+{
+  DirectFont *df = (DirectFont *) direct_font (bold);
+  cairo_font_face_t *face;
+  cairo_font_options_t *options;
+  hb_buffer_t *buffer;
+  hb_glyph_info_t *infos;
+  hb_glyph_position_t *positions;
+  cairo_glyph_t *glyphs;
+  cairo_text_cluster_t *clusters;
+  unsigned int n = 0;
+  int n_clusters = 0;
+  hb_position_t pen = 0;
+  int len = (int) strlen (text);
+
+  if (df == NULL || !g_utf8_validate (text, -1, NULL) || (face = direct_cairo_face (df)) == NULL)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      hb_codepoint_t glyph;
+
+      if (!hb_font_get_nominal_glyph (df->font, g_utf8_get_char (p), &glyph))
+        return FALSE;
+    }
+  buffer = hb_buffer_create ();
+  hb_buffer_add_utf8 (buffer, text, -1, 0, -1);
+  hb_buffer_guess_segment_properties (buffer);
+  if (hb_buffer_get_direction (buffer) != HB_DIRECTION_LTR)
+    {
+      hb_buffer_destroy (buffer);
+      return FALSE;
+    }
+  hb_shape (df->font, buffer, NULL, 0);
+  infos = hb_buffer_get_glyph_infos (buffer, &n);
+  positions = hb_buffer_get_glyph_positions (buffer, &n);
+  glyphs = g_new (cairo_glyph_t, MAX (n, 1));
+  clusters = g_new (cairo_text_cluster_t, MAX (n, 1));
+  /* Glyphs in the reference size's units; clusters tie them to the text,
+   * so a PDF's text can be searched and copied. */
+  for (unsigned int i = 0; i < n; i++)
+    {
+      glyphs[i].index = infos[i].codepoint;
+      glyphs[i].x = (double) (pen + positions[i].x_offset) / DIRECT_SCALE;
+      glyphs[i].y = (double) -positions[i].y_offset / DIRECT_SCALE;
+      pen += positions[i].x_advance;
+      if (i == 0 || infos[i].cluster != infos[i - 1].cluster)
+        {
+          unsigned int end = (unsigned int) len;
+
+          for (unsigned int j = i + 1; j < n; j++)
+            if (infos[j].cluster != infos[i].cluster)
+              {
+                end = infos[j].cluster;
+                break;
+              }
+          clusters[n_clusters].num_bytes = (int) (end - infos[i].cluster);
+          clusters[n_clusters].num_glyphs = 0;
+          n_clusters++;
+        }
+      clusters[n_clusters - 1].num_glyphs++;
+    }
+  hb_buffer_destroy (buffer);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, baseline);
+  cairo_scale (cr, size / PSEPHOS_CHART_FONT_REFERENCE_SIZE, size / PSEPHOS_CHART_FONT_REFERENCE_SIZE);
+  cairo_set_font_face (cr, face);
+  cairo_set_font_size (cr, PSEPHOS_CHART_FONT_REFERENCE_SIZE);
+  options = cairo_font_options_create ();
+  cairo_get_font_options (cr, options);
+  _psephos_chart_font_options (options);
+  cairo_set_font_options (cr, options);
+  cairo_font_options_destroy (options);
+  cairo_show_text_glyphs (cr, text, len, glyphs, (int) n, clusters, n_clusters, 0);
+  cairo_restore (cr);
+  g_free (glyphs);
+  g_free (clusters);
   return TRUE;
 }
 
