@@ -275,7 +275,7 @@ direct_font (gboolean bold)
 
   if (g_once_init_enter (&loaded))
     {
-      if (g_getenv ("PSEPHOS_CHART_MEASURE_WITH_PANGO") == NULL)
+      if (g_getenv ("PSEPHOS_CHART_TEXT_WITH_PANGO") == NULL)
         {
           direct_font_load (&direct_fonts[0], PSEPHOS_CHART_FONT_FILE_REGULAR, FALSE);
           direct_font_load (&direct_fonts[1], PSEPHOS_CHART_FONT_FILE_BOLD, TRUE);
