@@ -285,6 +285,33 @@ direct_font (gboolean bold)
   return direct_fonts[bold ? 1 : 0].font != NULL ? &direct_fonts[bold ? 1 : 0] : NULL;
 }
 
+/* @text shaped in the chart font, or NULL when a character of it is not in
+ * the font (pango would draw that one in another) or it does not run left
+ * to right. */
+static hb_buffer_t *
+shape_direct (const DirectFont *df, const char *text)
+{
+  hb_buffer_t *buffer;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      hb_codepoint_t glyph;
+
+      if (!hb_font_get_nominal_glyph (df->font, g_utf8_get_char (p), &glyph))
+        return NULL;
+    }
+  buffer = hb_buffer_create ();
+  hb_buffer_add_utf8 (buffer, text, -1, 0, -1);
+  hb_buffer_guess_segment_properties (buffer);
+  if (hb_buffer_get_direction (buffer) != HB_DIRECTION_LTR)
+    {
+      hb_buffer_destroy (buffer);
+      return NULL;
+    }
+  hb_shape (df->font, buffer, NULL, 0);
+  return buffer;
+}
+
 static gboolean
 measure_direct (const char *text, gboolean bold, Extents *e)
 {
@@ -294,27 +321,8 @@ measure_direct (const char *text, gboolean bold, Extents *e)
   unsigned int n = 0;
   hb_position_t width = 0;
 
-  if (df == NULL)
+  if (df == NULL || (buffer = shape_direct (df, text)) == NULL)
     return FALSE;
-  /* Every character must be in the font; otherwise pango would draw it in
-   * another one. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      hb_codepoint_t glyph;
-      gunichar c = g_utf8_get_char (p);
-
-      if (!hb_font_get_nominal_glyph (df->font, c, &glyph))
-        return FALSE;
-    }
-  buffer = hb_buffer_create ();
-  hb_buffer_add_utf8 (buffer, text, -1, 0, -1);
-  hb_buffer_guess_segment_properties (buffer);
-  if (hb_buffer_get_direction (buffer) != HB_DIRECTION_LTR)
-    {
-      hb_buffer_destroy (buffer);
-      return FALSE;
-    }
-  hb_shape (df->font, buffer, NULL, 0);
   positions = hb_buffer_get_glyph_positions (buffer, &n);
   for (unsigned int i = 0; i < n; i++)
     width += positions[i].x_advance;
@@ -391,22 +399,8 @@ _psephos_chart_draw_text_direct (cairo_t *cr,
 
   if (df == NULL || !g_utf8_validate (text, -1, NULL) || (face = direct_cairo_face (df)) == NULL)
     return FALSE;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      hb_codepoint_t glyph;
-
-      if (!hb_font_get_nominal_glyph (df->font, g_utf8_get_char (p), &glyph))
-        return FALSE;
-    }
-  buffer = hb_buffer_create ();
-  hb_buffer_add_utf8 (buffer, text, -1, 0, -1);
-  hb_buffer_guess_segment_properties (buffer);
-  if (hb_buffer_get_direction (buffer) != HB_DIRECTION_LTR)
-    {
-      hb_buffer_destroy (buffer);
-      return FALSE;
-    }
-  hb_shape (df->font, buffer, NULL, 0);
+  if ((buffer = shape_direct (df, text)) == NULL)
+    return FALSE;
   infos = hb_buffer_get_glyph_infos (buffer, &n);
   positions = hb_buffer_get_glyph_positions (buffer, &n);
   glyphs = g_new (cairo_glyph_t, MAX (n, 1));
