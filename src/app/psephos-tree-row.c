@@ -30,6 +30,14 @@
 #define CAPTION_POINTS 9
 #define DIM_OPACITY 0.55f
 
+enum
+{
+  TITLE,
+  SUBTITLE,
+  TRAILING,
+  N_LINES
+};
+
 struct _PsephosTreeRow
 {
   GtkWidget parent_instance;
@@ -37,26 +45,22 @@ struct _PsephosTreeRow
   PsephosTreeItem *item;
 
   GtkTreeExpander *expander;
-  PangoLayout *title;
-  PangoLayout *subtitle;
-  PangoLayout *trailing;
+  /* The name, the line under it and the figure: their texts, lengths in
+   * characters (for the natural width), and layouts, made on the first
+   * allocation. */
+  char *text[N_LINES];
+  int chars[N_LINES];
+  PangoLayout *layout[N_LINES];
   gboolean show_trailing;
   gboolean show_swatch;
   gboolean has_colour;
   GdkRGBA colour;
 
-  /* Lengths in characters, for the natural width. */
-  int title_chars;
-  int subtitle_chars;
-  int trailing_chars;
-
   /* Unconstrained text widths, measured on allocation, valid for one
    * PangoContext serial. */
   gboolean widths_valid;
   guint widths_serial;
-  int title_width;
-  int subtitle_width;
-  int trailing_width;
+  int width[N_LINES];
 
   /* Set by size_allocate, in left-to-right coordinates. */
   int swatch_x;
@@ -78,9 +82,11 @@ psephos_tree_row_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->expander));
       self->expander = NULL;
     }
-  g_clear_object (&self->title);
-  g_clear_object (&self->subtitle);
-  g_clear_object (&self->trailing);
+  for (guint i = 0; i < N_LINES; i++)
+    {
+      g_clear_object (&self->layout[i]);
+      g_clear_pointer (&self->text[i], g_free);
+    }
   G_OBJECT_CLASS (psephos_tree_row_parent_class)->dispose (object);
 }
 
@@ -147,6 +153,23 @@ get_row_metrics (PsephosTreeRow *self)
   return m;
 }
 
+static PangoLayout *
+new_layout (PsephosTreeRow *self, guint line)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  if (line == TITLE || line == SUBTITLE)
+    pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  if (line == SUBTITLE || line == TRAILING)
+    pango_attr_list_insert (attrs, pango_attr_size_new (CAPTION_POINTS * PANGO_SCALE));
+  if (line == TRAILING)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
 /* Lays the three texts out at their natural width, once per text and per
  * font: the layouts follow the widget's PangoContext, whose serial changes
  * with the font, the scale or the direction. */
@@ -154,15 +177,16 @@ static void
 ensure_widths (PsephosTreeRow *self)
 {
   guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
-  PangoLayout *layouts[3] = { self->title, self->subtitle, self->trailing };
-  int *widths[3] = { &self->title_width, &self->subtitle_width, &self->trailing_width };
 
   if (self->widths_valid && self->widths_serial == serial)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (layouts); i++)
+  for (guint i = 0; i < N_LINES; i++)
     {
-      pango_layout_set_width (layouts[i], -1);
-      pango_layout_get_pixel_size (layouts[i], widths[i], NULL);
+      if (self->layout[i] == NULL)
+        self->layout[i] = new_layout (self, i);
+      pango_layout_set_text (self->layout[i], self->text[i] != NULL ? self->text[i] : "", -1);
+      pango_layout_set_width (self->layout[i], -1);
+      pango_layout_get_pixel_size (self->layout[i], &self->width[i], NULL);
     }
   self->widths_valid = TRUE;
   self->widths_serial = serial;
@@ -195,10 +219,10 @@ psephos_tree_row_measure (GtkWidget *widget,
       if (self->show_swatch)
         fixed += SWATCH_SIZE + SPACING;
       if (self->show_trailing)
-        fixed += SPACING + self->trailing_chars * m->caption_digit_width;
+        fixed += SPACING + self->chars[TRAILING] * m->caption_digit_width;
       /* The name and the line under it ellipsize: they need no width. */
       *minimum = expander_min + fixed;
-      *natural = expander_nat + fixed + MAX (self->title_chars * m->title_char_width, self->subtitle_chars * m->caption_char_width);
+      *natural = expander_nat + fixed + MAX (self->chars[TITLE] * m->title_char_width, self->chars[SUBTITLE] * m->caption_char_width);
     }
   else
     {
@@ -238,13 +262,13 @@ psephos_tree_row_size_allocate (GtkWidget *widget, int width, int height, int ba
   end = width - MARGIN_END;
   if (self->show_trailing)
     {
-      self->trailing_x = end - self->trailing_width;
+      self->trailing_x = end - self->width[TRAILING];
       end = self->trailing_x - SPACING;
     }
   self->text_x = x;
   self->text_width = MAX (0, end - x);
-  fit_text (self->title, self->title_width, self->text_width);
-  fit_text (self->subtitle, self->subtitle_width, self->text_width);
+  fit_text (self->layout[TITLE], self->width[TITLE], self->text_width);
+  fit_text (self->layout[SUBTITLE], self->width[SUBTITLE], self->text_width);
 }
 
 /* Draws @layout with its left edge at @x (mirrored for right-to-left). */
@@ -280,6 +304,8 @@ psephos_tree_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   GdkRGBA fg, dim;
 
   gtk_widget_snapshot_child (widget, GTK_WIDGET (self->expander), snapshot);
+  if (self->layout[TITLE] == NULL) /* never allocated */
+    return;
   /* The row's colour from the style: selected, backdrop and dark follow. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   dim = fg;
@@ -295,11 +321,11 @@ psephos_tree_row_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->text_width > 0)
     {
       y = (height - m->title_height - m->caption_height) / 2;
-      append_text (snapshot, self->title, rtl, width, self->text_x, y, &fg);
-      append_text (snapshot, self->subtitle, rtl, width, self->text_x, y + m->title_height, &dim);
+      append_text (snapshot, self->layout[TITLE], rtl, width, self->text_x, y, &fg);
+      append_text (snapshot, self->layout[SUBTITLE], rtl, width, self->text_x, y + m->title_height, &dim);
     }
   if (self->show_trailing)
-    append_text (snapshot, self->trailing, rtl, width, self->trailing_x, (height - m->caption_height) / 2, &fg);
+    append_text (snapshot, self->layout[TRAILING], rtl, width, self->trailing_x, (height - m->caption_height) / 2, &fg);
 }
 
 static void
@@ -317,36 +343,11 @@ psephos_tree_row_class_init (PsephosTreeRowClass *klass)
   gtk_widget_class_set_css_name (widget_class, "treerow");
 }
 
-static PangoLayout *
-new_line (PsephosTreeRow *self, gboolean caption, gboolean numeric)
-{
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  if (caption || numeric)
-    {
-      g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
-
-      if (caption)
-        pango_attr_list_insert (attrs, pango_attr_size_new (CAPTION_POINTS * PANGO_SCALE));
-      if (numeric)
-        pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
-      pango_layout_set_attributes (layout, attrs);
-    }
-  return layout;
-}
-
 static void
 psephos_tree_row_init (PsephosTreeRow *self)
 {
   self->expander = GTK_TREE_EXPANDER (gtk_tree_expander_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->expander), GTK_WIDGET (self));
-
-  self->title = new_line (self, FALSE, FALSE);
-  pango_layout_set_ellipsize (self->title, PANGO_ELLIPSIZE_END);
-  self->subtitle = new_line (self, TRUE, FALSE);
-  pango_layout_set_ellipsize (self->subtitle, PANGO_ELLIPSIZE_END);
-  self->trailing = new_line (self, TRUE, TRUE);
 }
 
 GtkWidget *
@@ -356,14 +357,13 @@ psephos_tree_row_new (void)
 }
 
 static void
-set_text (PsephosTreeRow *self, PangoLayout *layout, int *chars, const char *text)
+set_text (PsephosTreeRow *self, guint line, const char *text)
 {
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (pango_layout_get_text (layout), text) == 0)
+  if (g_strcmp0 (self->text[line], text) == 0)
     return;
-  pango_layout_set_text (layout, text, -1);
-  *chars = g_utf8_strlen (text, -1);
+  g_free (self->text[line]);
+  self->text[line] = g_strdup (text);
+  self->chars[line] = text != NULL ? g_utf8_strlen (text, -1) : 0;
   self->widths_valid = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -380,17 +380,17 @@ show_item (PsephosTreeRow *self, PsephosTreeItem *item, gboolean as_result)
   if (item == NULL)
     return;
 
-  set_text (self, self->title, &self->title_chars, psephos_tree_item_get_title (item));
+  set_text (self, TITLE, psephos_tree_item_get_title (item));
   if (as_result)
     {
       g_autofree char *line = g_strdup_printf ("%s — %s", psephos_tree_item_get_location (item),
                                                psephos_tree_item_get_subtitle (item));
-      set_text (self, self->subtitle, &self->subtitle_chars, line);
+      set_text (self, SUBTITLE, line);
     }
   else
-    set_text (self, self->subtitle, &self->subtitle_chars, psephos_tree_item_get_subtitle (item));
+    set_text (self, SUBTITLE, psephos_tree_item_get_subtitle (item));
   trailing = psephos_tree_item_get_trailing (item);
-  set_text (self, self->trailing, &self->trailing_chars, trailing);
+  set_text (self, TRAILING, trailing);
   kind = psephos_tree_item_get_kind (item);
   show_swatch = kind == PSEPHOS_TREE_ITEM_SEAT || kind == PSEPHOS_TREE_ITEM_CANDIDATE;
   if ((trailing != NULL) != self->show_trailing || show_swatch != self->show_swatch)
