@@ -90,9 +90,10 @@ psephos_tree_row_dispose (GObject *object)
   G_OBJECT_CLASS (psephos_tree_row_parent_class)->dispose (object);
 }
 
-/* What a row's size comes from, for the font the rows have; the same for
- * every row, so measured once (pango_context_get_metrics lays out a sample
- * sentence). */
+/* What a row's size comes from, for the font the rows have: the same for
+ * every row of a list, so measured once per font (pango_context_get_metrics
+ * lays out a sample sentence). A few fonts are kept: lists in different
+ * places may have different fonts. */
 typedef struct
 {
   PangoFontDescription *font;
@@ -107,7 +108,8 @@ typedef struct
   int caption_digit_width;
 } RowMetrics;
 
-static RowMetrics row_metrics;
+static RowMetrics row_metrics[4];
+static guint row_metrics_next;
 
 static void
 font_metrics (PangoContext *context,
@@ -134,12 +136,18 @@ get_row_metrics (PsephosTreeRow *self)
   PangoLanguage *language = pango_context_get_language (context);
   double resolution = pango_cairo_context_get_resolution (context);
   const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
-  RowMetrics *m = &row_metrics;
+  RowMetrics *m;
   g_autoptr (PangoFontDescription) caption = NULL;
 
-  if (m->font != NULL && pango_font_description_equal (m->font, font) && m->language == language && m->resolution == resolution && (options == NULL ? m->options == NULL : m->options != NULL && cairo_font_options_equal (options, m->options)))
-    return m;
+  for (guint i = 0; i < G_N_ELEMENTS (row_metrics); i++)
+    {
+      m = &row_metrics[i];
+      if (m->font != NULL && pango_font_description_equal (m->font, font) && m->language == language && m->resolution == resolution && (options == NULL ? m->options == NULL : m->options != NULL && cairo_font_options_equal (options, m->options)))
+        return m;
+    }
 
+  m = &row_metrics[row_metrics_next];
+  row_metrics_next = (row_metrics_next + 1) % G_N_ELEMENTS (row_metrics);
   g_clear_pointer (&m->font, pango_font_description_free);
   g_clear_pointer (&m->options, cairo_font_options_destroy);
   m->font = pango_font_description_copy (font);
