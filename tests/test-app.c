@@ -1061,6 +1061,91 @@ test_conflict_shown (void)
   store_path = g_steal_pointer (&saved);
 }
 
+/* A store with one seat of @n candidates; returns its contest id. */
+static gint64
+write_long_ballot_store (const char *path, int n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosStore) store = psephos_store_open (path, PSEPHOS_STORE_OPEN_CREATE, &error);
+  g_autoptr (PsephosImport) imp = NULL;
+  gint64 election, state, seat, ind, contest;
+
+  g_assert_no_error (error);
+  imp = psephos_store_begin_import (store, &error);
+  g_assert_no_error (error);
+  election = psephos_import_ensure_election (imp, "Assembly bypolls July 2024", PSEPHOS_ELECTION_BYPOLL, 2024, &error);
+  state = psephos_import_ensure_state (imp, "Himachal Pradesh", "HP", "S08", &error);
+  seat = psephos_import_ensure_seat (imp, state, PSEPHOS_HOUSE_ASSEMBLY, 10, "Dehra", "GEN", &error);
+  ind = psephos_import_ensure_party (imp, "Independent", "IND", "#888888", &error);
+  contest = psephos_import_ensure_contest (imp, election, seat, &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Candidate %d", i + 1);
+      gint64 person = psephos_import_add_person (imp, name, &error);
+
+      psephos_import_add_candidacy (imp, contest, person, ind, name, 10000 - 100 * i, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (psephos_import_commit (g_steal_pointer (&imp), &error));
+  g_assert_no_error (error);
+  return contest;
+}
+
+static GtkColumnView *
+find_column_view (GtkWidget *root)
+{
+  if (GTK_IS_COLUMN_VIEW (root))
+    return GTK_COLUMN_VIEW (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkColumnView *found = find_column_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The candidates table is as tall as its rows (it showed two of them, at
+ * its minimum height, whatever the ballot): twelve candidates, no
+ * scrolling inside the table. */
+static void
+test_seat_page_table_height (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "long-ballot.psephos", NULL);
+  g_autofree char *saved = g_strdup (store_path);
+  const int n = 12;
+  gint64 contest = write_long_ballot_store (path, n);
+  PsephosWindow *win;
+  GtkColumnView *table;
+  GtkWidget *scroller;
+  GtkAdjustment *adj;
+
+  g_free (store_path);
+  store_path = g_strdup (path);
+  win = open_window ();
+  gtk_window_set_default_size (GTK_WINDOW (win), 1000, 700);
+  g_assert_true (psephos_window_select_subject (win, PSEPHOS_TREE_ITEM_SEAT, contest));
+  spin (500);
+  g_assert_cmpstr (psephos_window_get_visible_page (win), ==, "seat");
+  table = find_column_view (psephos_window_get_page (win, "seat"));
+  g_assert_nonnull (table);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, n);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_test_message ("table %d px tall; its rows need %.0f px", gtk_widget_get_height (scroller), gtk_adjustment_get_upper (adj));
+  /* Every row shows: the table's scroller holds all it scrolls over... */
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (adj), >=, gtk_adjustment_get_upper (adj) - 1);
+  /* ...and that is more than a header and a few rows. */
+  g_assert_cmpint (gtk_widget_get_height (scroller), >, (n + 1) * 20);
+  screenshot ("seat-long-ballot");
+  close_window (win);
+  g_free (store_path);
+  store_path = g_steal_pointer (&saved);
+}
+
 static void
 test_shortcuts_window (void)
 {
@@ -1099,6 +1184,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/app/window/accessible", test_window_accessible);
   g_test_add_func ("/app/tree/arrow-keys", test_tree_arrow_keys);
   g_test_add_func ("/app/seat-page/candidates", test_seat_page_lists_candidates);
+  g_test_add_func ("/app/seat-page/table-height", test_seat_page_table_height);
   g_test_add_func ("/app/citation/article", test_citation_opens_article);
   g_test_add_func ("/app/citation/keyboard", test_span_by_keyboard);
   g_test_add_func ("/app/search/aliases", test_search_aliases);

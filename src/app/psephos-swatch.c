@@ -32,6 +32,34 @@ psephos_swatch_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
   *minimum = *natural = SWATCH_SIZE;
 }
 
+void
+psephos_swatch_append (GtkSnapshot *snapshot,
+                       const graphene_rect_t *bounds,
+                       const GdkRGBA *colour,
+                       const GdkRGBA *fg)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, bounds, 3);
+  if (colour != NULL)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, colour, &rect.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    {
+      float widths[4] = { 1, 1, 1, 1 };
+      GdkRGBA colours[4];
+      GdkRGBA faint = *fg;
+
+      faint.alpha *= 0.4f;
+      for (int i = 0; i < 4; i++)
+        colours[i] = faint;
+      gtk_snapshot_append_border (snapshot, &rect, widths, colours);
+    }
+}
+
 static void
 psephos_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -39,27 +67,11 @@ psephos_swatch_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   int w = gtk_widget_get_width (widget);
   int h = gtk_widget_get_height (widget);
   float size = MIN (w, h);
-  GskRoundedRect rect;
   GdkRGBA fg;
 
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT ((w - size) / 2, (h - size) / 2, size, size), 3);
-  if (self->has_rgba)
-    {
-      gtk_snapshot_push_rounded_clip (snapshot, &rect);
-      gtk_snapshot_append_color (snapshot, &self->rgba, &rect.bounds);
-      gtk_snapshot_pop (snapshot);
-    }
-  else
-    {
-      float widths[4] = { 1, 1, 1, 1 };
-      GdkRGBA colours[4];
-
-      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-      fg.alpha *= 0.4f;
-      for (int i = 0; i < 4; i++)
-        colours[i] = fg;
-      gtk_snapshot_append_border (snapshot, &rect, widths, colours);
-    }
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  psephos_swatch_append (snapshot, &GRAPHENE_RECT_INIT ((w - size) / 2, (h - size) / 2, size, size),
+                         self->has_rgba ? &self->rgba : NULL, &fg);
 }
 
 static void

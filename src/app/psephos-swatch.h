@@ -13,5 +13,12 @@ GtkWidget *psephos_swatch_new (void);
 /* "#rrggbb", or NULL for none (drawn as an outline). */
 void psephos_swatch_set_colour (PsephosSwatch *self, const char *colour);
 const char *psephos_swatch_get_colour (PsephosSwatch *self);
+/* Draws a swatch into @bounds (a square): filled with @colour, or, when
+ * @colour is NULL, outlined in @fg at 40 % — how a swatch widget looks, for
+ * rows that draw their own. */
+void psephos_swatch_append (GtkSnapshot *snapshot,
+                            const graphene_rect_t *bounds,
+                            const GdkRGBA *colour,
+                            const GdkRGBA *fg);
 
 G_END_DECLS
