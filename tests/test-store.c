@@ -364,6 +364,20 @@ test_facts_by_subject (Fixture *f, gconstpointer data)
   psephos_import_add_fact (imp, tally, &error);
   tally->party_id = inc11;
   psephos_import_add_fact (imp, tally, &error);
+  /* The same party's facts about election 11 and later must not answer
+   * for election 1. */
+  for (int i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Election %d", i);
+      gint64 other = psephos_import_ensure_election (imp, name, PSEPHOS_ELECTION_ASSEMBLY, 2000 + i, &error);
+
+      if (other % 10 == seat->election_id % 10 && other != seat->election_id)
+        {
+          tally->party_id = inc;
+          tally->election_id = other;
+          psephos_import_add_fact (imp, tally, &error);
+        }
+    }
   size->subject_kind = PSEPHOS_SUBJECT_ELECTION;
   size->election_id = seat->election_id;
   size->attribute = g_strdup ("seats_total");
@@ -376,9 +390,27 @@ test_facts_by_subject (Fixture *f, gconstpointer data)
   query.party_id = inc;
   by_party = psephos_store_list_facts (store, &query, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (by_party->len, ==, 1);
+  /* INC's facts about both elections, and not party 11's. */
+  g_assert_cmpuint (by_party->len, ==, 2);
   g_assert_cmpstr (((PsephosFact *) g_ptr_array_index (by_party, 0))->attribute, ==, "seats_won");
   g_assert_cmpstr (((PsephosFact *) g_ptr_array_index (by_party, 0))->subject, ==, "INC");
+
+  /* The parties' facts about the election: INC's and party 11's, not
+   * INC's about the other elections. */
+  query = (PsephosFactQuery){ .election_id = seat->election_id, .has_subject_kind = TRUE, .subject_kind = PSEPHOS_SUBJECT_PARTY };
+  {
+    g_autoptr (GPtrArray) parties = psephos_store_list_facts (store, &query, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (parties->len, ==, 2);
+    for (guint i = 0; i < parties->len; i++)
+      {
+        PsephosFact *fact = g_ptr_array_index (parties, i);
+
+        g_assert_cmpint (fact->election_id, ==, seat->election_id);
+        g_assert_true (fact->party_id == inc || fact->party_id == inc11);
+      }
+  }
 
   query = (PsephosFactQuery){ .election_id = seat->election_id, .has_subject_kind = TRUE, .subject_kind = PSEPHOS_SUBJECT_ELECTION };
   by_election = psephos_store_list_facts (store, &query, &error);

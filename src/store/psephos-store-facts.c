@@ -191,6 +191,16 @@ psephos_store_list_facts (PsephosStore *self, const PsephosFactQuery *query, GEr
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key >= 'party:' || ?1 || '@' AND f.subject_key < 'party:' || ?1 || 'A'"
                                                     " ORDER BY f.attribute, f.id",
                                    error);
+  else if (query->election_id > 0 && query->has_subject_kind && query->subject_kind == PSEPHOS_SUBJECT_PARTY)
+    /* The parties' facts about one election: for each party, the range
+     * "party:ID@ELECTION/" of the index (one seek per party), instead of
+     * reading every fact of the store. */
+    stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.rowid IN"
+                                                    " (SELECT g.rowid FROM party pp JOIN fact g"
+                                                    "  ON g.subject_key >= 'party:' || pp.id || '@' || ?1 || '/'"
+                                                    "  AND g.subject_key < 'party:' || pp.id || '@' || ?1 || '0')"
+                                                    " ORDER BY f.id",
+                                   error);
   else if (query->election_id > 0 && query->has_subject_kind && query->subject_kind == PSEPHOS_SUBJECT_ELECTION)
     stmt = _psephos_store_prepare (self, FACT_QUERY " WHERE f.subject_key = 'election:' || ?1 ORDER BY f.attribute, f.id", error);
   else if (query->election_id > 0)
