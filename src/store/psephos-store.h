@@ -119,12 +119,15 @@ GPtrArray *psephos_store_list_alliance_members (PsephosStore *self,
                                                 GError **error);
 
 /* PsephosSource (without body) that state something about the election:
- * what a chart or a table of it cites. By id. */
+ * what a chart or a table of it cites. By id. As in
+ * psephos_store_list_sources(), an official file's imported_at is NULL. */
 GPtrArray *psephos_store_list_election_sources (PsephosStore *self,
                                                 gint64 election_id,
                                                 GError **error);
 
-/* PsephosSource, without body text; by id. */
+/* PsephosSource, without body text; by id. An official file's imported_at
+ * is left NULL here (psephos_store_get_source() has it): reading it would
+ * read the whole file's text. */
 GPtrArray *psephos_store_list_sources (PsephosStore *self, GError **error);
 /* One source, with its body. */
 PsephosSource *psephos_store_get_source (PsephosStore *self,
