@@ -357,10 +357,13 @@ psephos_tree_item_list_roots (PsephosStore *store, const PsephosElection *electi
   if (states == NULL)
     return NULL;
 
-  /* The overview row owns its own record. */
-  copy = psephos_store_find_election (store, election->name, error);
-  if (copy == NULL)
-    return NULL;
+  /* The overview row owns its own record: a copy, not the store asked
+   * again (which counts every election's contests). */
+  copy = g_new0 (PsephosElection, 1);
+  *copy = *election;
+  copy->name = g_strdup (election->name);
+  copy->held_on = g_strdup (election->held_on);
+  copy->counted_on = g_strdup (election->counted_on);
 
   roots = g_list_store_new (PSEPHOS_TYPE_TREE_ITEM);
   overview = psephos_tree_item_new_election (copy);

@@ -27,6 +27,7 @@ psephos_window_dispose (GObject *object)
 {
   PsephosWindow *self = PSEPHOS_WINDOW (object);
 
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), PSEPHOS_TYPE_WINDOW);
@@ -202,6 +203,18 @@ results_selection_changed_cb (GtkSingleSelection *selection, GParamSpec *pspec, 
 
 /* ---- loading ------------------------------------------------------------ */
 
+static gboolean
+start_search_index_cb (gpointer user_data)
+{
+  PsephosWindow *self = user_data;
+
+  self->search_idle = 0;
+  if (self->search_cancellable != NULL && self->session != NULL)
+    psephos_search_index_build_async (self->session, self->search_election_id, self->search_cancellable,
+                                      _psephos_window_search_index_ready_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild_tree (PsephosWindow *self)
 {
@@ -209,6 +222,7 @@ rebuild_tree (PsephosWindow *self)
   g_autoptr (GError) error = NULL;
   GListModel *roots = NULL;
 
+  g_clear_handle_id (&self->search_idle, g_source_remove);
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
   g_clear_pointer (&self->search_index, psephos_search_index_free);
@@ -236,7 +250,11 @@ rebuild_tree (PsephosWindow *self)
   else
     {
       self->search_cancellable = g_cancellable_new ();
-      psephos_search_index_build_async (self->session, e->id, self->search_cancellable, _psephos_window_search_index_ready_cb, g_object_ref (self));
+      /* After the window has painted what it has: on a 2-core machine the
+       * index (every candidate's names) would otherwise compete with the
+       * first frame. */
+      self->search_election_id = e->id;
+      self->search_idle = g_idle_add_full (G_PRIORITY_LOW, start_search_index_cb, self, NULL);
     }
 }
 
