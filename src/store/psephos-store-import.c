@@ -12,6 +12,27 @@
 
 #include "psephos-store-private.h"
 
+/* The tables whose new rows are found by id (see check_references()). */
+typedef enum
+{
+  CHECKED_SOURCE,
+  CHECKED_SEAT,
+  CHECKED_PERSON, /* alias rows, by person */
+  CHECKED_CONTEST,
+  CHECKED_CANDIDACY,
+  CHECKED_FACT,
+  N_CHECKED
+} CheckedTable;
+
+static const char *const checked_tables[N_CHECKED] = {
+  "source",
+  "seat",
+  "person",
+  "contest",
+  "candidacy",
+  "fact",
+};
+
 struct _PsephosImport
 {
   PsephosStore *store;
@@ -32,6 +53,12 @@ struct _PsephosImport
   GHashTable *touched_elections; /* id set */
   GHashTable *touched_sources;   /* id set: sources whose facts were added */
   GHashTable *new_persons;       /* id set: persons this import made */
+
+  /* Foreign keys are checked once, at commit, for the rows this import
+   * wrote: the largest ids before it began, and older rows whose
+   * references it changed. */
+  gint64 max_before[N_CHECKED];
+  GHashTable *rechecked[N_CHECKED]; /* id sets */
 };
 
 static GHashTable *
@@ -61,7 +88,10 @@ id_set_add (GHashTable *set, gint64 id)
 static void
 import_free (PsephosImport *imp)
 {
-  sqlite3_exec (imp->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+  /* After COMMIT or ROLLBACK: outside a transaction, where the pragma acts. */
+  sqlite3_exec (imp->db, "PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  for (guint i = 0; i < N_CHECKED; i++)
+    g_clear_pointer (&imp->rechecked[i], g_hash_table_unref);
   g_clear_pointer (&imp->elections, g_hash_table_unref);
   g_clear_pointer (&imp->states, g_hash_table_unref);
   g_clear_pointer (&imp->seats, g_hash_table_unref);
@@ -89,9 +119,14 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
                    "%s: the store is read-only", psephos_store_get_path (self));
       return NULL;
     }
-  /* A bigger page cache while writing; reading needs far less. */
-  if (!_psephos_store_exec (self, "PRAGMA cache_size = -65536; BEGIN IMMEDIATE", error))
-    return NULL;
+  /* A bigger page cache while writing; reading needs far less. Foreign
+   * keys are checked at commit for the rows written (check_references()),
+   * not by every statement: that cost an eighth of an import. */
+  if (!_psephos_store_exec (self, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", error))
+    {
+      sqlite3_exec (_psephos_store_get_db (self), "PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      return NULL;
+    }
 
   imp = g_new0 (PsephosImport, 1);
   imp->store = g_object_ref (self);
@@ -106,6 +141,22 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->touched_elections = new_id_set ();
   imp->touched_sources = new_id_set ();
   imp->new_persons = new_id_set ();
+  for (guint i = 0; i < N_CHECKED; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", checked_tables[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      imp->rechecked[i] = new_id_set ();
+      if (sqlite3_prepare_v2 (imp->db, sql, -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          _psephos_store_set_error (self, error, "cannot read the store");
+          psephos_import_rollback (imp);
+          return NULL;
+        }
+      imp->max_before[i] = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
   return imp;
 }
 
@@ -251,6 +302,8 @@ psephos_import_set_duplicate_of (PsephosImport *imp, gint64 source_id, gint64 du
 
   if (stmt == NULL)
     return FALSE;
+  if (source_id <= imp->max_before[CHECKED_SOURCE])
+    id_set_add (imp->rechecked[CHECKED_SOURCE], source_id);
   sqlite3_bind_int64 (stmt, 1, source_id);
   _psephos_bind_id (stmt, 2, duplicate_of);
   return step_done (imp, stmt, error);
@@ -561,6 +614,8 @@ psephos_import_add_alias (PsephosImport *imp, gint64 person_id, const char *name
 
   if (stmt == NULL)
     return FALSE;
+  if (person_id <= imp->max_before[CHECKED_PERSON])
+    id_set_add (imp->rechecked[CHECKED_PERSON], person_id);
   sqlite3_bind_int64 (stmt, 1, person_id);
   _psephos_bind_str (stmt, 2, trimmed);
   _psephos_bind_str (stmt, 3, key);
@@ -709,6 +764,8 @@ psephos_import_add_candidacy (PsephosImport *imp,
                   error);
   if (stmt == NULL)
     return 0;
+  if (id <= imp->max_before[CHECKED_CANDIDACY])
+    id_set_add (imp->rechecked[CHECKED_CANDIDACY], id);
   sqlite3_bind_int64 (stmt, 1, id);
   _psephos_bind_id (stmt, 2, party_id);
   _psephos_bind_int (stmt, 3, votes);
@@ -1254,6 +1311,92 @@ note_source_elections (PsephosImport *imp, gint64 source_id, GError **error)
   return step_done (imp, stmt, error);
 }
 
+/* ---- commit: foreign keys ------------------------------------------------- */
+
+/* SQL that finds a reference to no row: LEFT JOIN the parent (by its
+ * INTEGER PRIMARY KEY, one seek) as J, then MISSING() where the column is
+ * set and J found nothing. A correlated NOT EXISTS costs as much as the
+ * checks made by every statement. */
+#define J(n, parent, col) " LEFT JOIN " parent " p" #n " ON p" #n ".id = x." col
+#define MISSING(n, col) " OR (x." col " IS NOT NULL AND p" #n ".id IS NULL)"
+
+/* For each table whose rows are found by id: the rows with ids ?1…?2 that
+ * refer to a row that does not exist (what PRAGMA foreign_key_check would
+ * find among them). Keep in step with the REFERENCES of the schema. */
+static const char *const check_sql[N_CHECKED] = {
+  [CHECKED_SOURCE] = "SELECT 1 FROM source x" J (1, "source", "duplicate_of") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "duplicate_of") ") LIMIT 1",
+  [CHECKED_SEAT] = "SELECT 1 FROM seat x" J (1, "state", "state_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "state_id") ") LIMIT 1",
+  [CHECKED_PERSON] = "SELECT 1 FROM alias x" J (1, "person", "person_id") " WHERE x.person_id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "person_id") ") LIMIT 1",
+  [CHECKED_CONTEST] = "SELECT 1 FROM contest x" J (1, "election", "election_id") J (2, "seat", "seat_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "election_id") MISSING (2, "seat_id") ") LIMIT 1",
+  [CHECKED_CANDIDACY] = "SELECT 1 FROM candidacy x" J (1, "contest", "contest_id") J (2, "person", "person_id") J (3, "party", "party_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "contest_id") MISSING (2, "person_id") MISSING (3, "party_id") ") LIMIT 1",
+  [CHECKED_FACT] = "SELECT 1 FROM fact x" J (1, "source", "source_id") J (2, "election", "election_id") J (3, "contest", "contest_id")
+    J (4, "candidacy", "candidacy_id") J (5, "person", "person_id") J (6, "party", "party_id") J (7, "alliance", "alliance_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "source_id") MISSING (2, "election_id") MISSING (3, "contest_id")
+      MISSING (4, "candidacy_id") MISSING (5, "person_id") MISSING (6, "party_id") MISSING (7, "alliance_id") ") LIMIT 1",
+};
+
+/* The small tables keyed otherwise are checked whole. */
+static const char *const check_whole_sql[] = {
+  "SELECT 1 FROM alliance_member x" J (1, "election", "election_id") J (2, "party", "party_id") J (3, "alliance", "alliance_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "party_id") MISSING (3, "alliance_id") " LIMIT 1",
+  "SELECT 1 FROM tally x" J (1, "election", "election_id") J (2, "party", "party_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "party_id") " LIMIT 1",
+  "SELECT 1 FROM source_election x" J (1, "election", "election_id") J (2, "source", "source_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "source_id") " LIMIT 1",
+};
+static const char *const check_whole_tables[] = { "alliance_member", "tally", "source_election" };
+
+/* Whether @stmt finds a row; FALSE with @error set when it does. */
+static gboolean
+references_found (PsephosImport *imp, sqlite3_stmt *stmt, const char *table, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
+                 "%s: a row of ‘%s’ refers to a row that does not exist",
+                 psephos_store_get_path (imp->store), table);
+  else
+    _psephos_store_set_error (imp->store, error, "cannot read the store");
+  return FALSE;
+}
+
+/* The foreign keys of what this import wrote: its new rows, and the older
+ * rows whose references it changed. (attach_person_facts() takes its
+ * candidacy from a join, and no import deletes a row others refer to.) */
+static gboolean
+check_references (PsephosImport *imp, GError **error)
+{
+  for (guint i = 0; i < N_CHECKED; i++)
+    {
+      sqlite3_stmt *stmt = PREPARE (imp, check_sql[i], error);
+      GHashTableIter iter;
+      gpointer key;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, imp->max_before[i] + 1);
+      sqlite3_bind_int64 (stmt, 2, G_MAXINT64);
+      if (!references_found (imp, stmt, checked_tables[i], error))
+        return FALSE;
+      g_hash_table_iter_init (&iter, imp->rechecked[i]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+          sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
+          if (!references_found (imp, stmt, checked_tables[i], error))
+            return FALSE;
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (check_whole_sql); i++)
+    {
+      sqlite3_stmt *stmt = PREPARE (imp, check_whole_sql[i], error);
+
+      if (stmt == NULL || !references_found (imp, stmt, check_whole_tables[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 psephos_import_commit (PsephosImport *imp, GError **error)
 {
@@ -1287,6 +1430,8 @@ psephos_import_commit (PsephosImport *imp, GError **error)
         goto fail;
     }
 
+  if (!check_references (imp, error))
+    goto fail;
   if (!_psephos_store_exec (imp->store, "COMMIT", error))
     goto fail;
   import_free (imp);
