@@ -53,10 +53,21 @@ seat_entry_free (gpointer p)
 }
 
 static void
+pending_candidacy_clear (gpointer p)
+{
+  PendingCandidacy *pc = p;
+
+  g_free (pc->name);
+  for (guint i = 0; i < pc->n_facts; i++)
+    g_free (pc->facts[i].quote);
+}
+
+static void
 contest_entry_free (gpointer p)
 {
   ContestEntry *c = p;
 
+  g_clear_pointer (&c->pending, g_array_unref);
   g_clear_pointer (&c->earlier, g_hash_table_unref);
   g_clear_pointer (&c->persons, g_hash_table_unref);
   g_free (c);
@@ -73,9 +84,6 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   g_clear_pointer (&self->parties, g_hash_table_unref);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->member_list, g_ptr_array_unref);
-  if (self->quote != NULL)
-    g_string_free (self->quote, TRUE);
-  self->quote = NULL;
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
   g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
 }
@@ -91,7 +99,6 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, party_entry_free);
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->member_list = g_ptr_array_new ();
-  self->quote = g_string_sized_new (64);
 }
 
 /* The code point offset of byte @offset of the file. Offsets asked for
@@ -229,35 +236,51 @@ parse_percent (PsephosResultsImport *self,
   return TRUE;
 }
 
-/* Adds a fact citing the characters of fields @first_col … @last_col of
- * the current row. */
-static gboolean
-add_fact (PsephosResultsImport *self,
-          PsephosFact *fact,
-          int first_col,
-          int last_col,
-          GError **error)
+/* Where fields @first_col … @last_col of the current row are in the file:
+ * their line, code points and text. */
+static void
+cite (PsephosResultsImport *self,
+      PendingFact *pf,
+      int first_col,
+      int last_col)
 {
   gsize start = MIN (psephos_csv_get_field_start (self->csv, self->col[first_col]),
                      psephos_csv_get_field_start (self->csv, self->col[last_col]));
   gsize end = MAX (psephos_csv_get_field_end (self->csv, self->col[first_col]),
                    psephos_csv_get_field_end (self->csv, self->col[last_col]));
 
-  g_string_truncate (self->quote, 0);
-  g_string_append_len (self->quote, self->data + start, end - start);
+  pf->row = self->line;
+  pf->start = code_point_at (self, start);
+  pf->end = code_point_at (self, end);
+  pf->quote = g_strndup (self->data + start, end - start);
+}
 
-  fact->qualifier = PSEPHOS_QUALIFIER_EXACT;
-  fact->row = self->line;
-  fact->start = code_point_at (self, start);
-  fact->end = code_point_at (self, end);
-  fact->quote = self->quote->str;
+/* Adds a fact as @about, stating what @pf says and citing where. */
+static gboolean
+add_cited_fact (PsephosResultsImport *self,
+                const PsephosFact *about,
+                const PendingFact *pf,
+                GError **error)
+{
+  PsephosFact fact = *about;
 
-  if (psephos_import_add_fact (self->imp, fact, error) <= 0)
+  fact.attribute = (char *) pf->attribute;
+  fact.has_number = pf->has_number;
+  fact.number = pf->number;
+  fact.text = (char *) pf->text;
+  fact.qualifier = PSEPHOS_QUALIFIER_EXACT;
+  fact.row = pf->row;
+  fact.start = pf->start;
+  fact.end = pf->end;
+  fact.quote = pf->quote;
+  if (psephos_import_add_fact (self->imp, &fact, error) <= 0)
     return FALSE;
   self->n_facts++;
   return TRUE;
 }
 
+/* Adds a number fact as @about citing fields @first_col … @last_col of the
+ * current row. */
 static gboolean
 add_number_fact (PsephosResultsImport *self,
                  const PsephosFact *about,
@@ -267,12 +290,13 @@ add_number_fact (PsephosResultsImport *self,
                  int last_col,
                  GError **error)
 {
-  PsephosFact fact = *about;
+  PendingFact pf = { .attribute = attribute, .has_number = TRUE, .number = value };
+  gboolean ok;
 
-  fact.attribute = (char *) attribute;
-  fact.has_number = TRUE;
-  fact.number = value;
-  return add_fact (self, &fact, first_col, last_col, error);
+  cite (self, &pf, first_col, last_col);
+  ok = add_cited_fact (self, about, &pf, error);
+  g_free (pf.quote);
+  return ok;
 }
 
 static StateEntry *
@@ -504,6 +528,8 @@ get_contest (PsephosResultsImport *self,
   entry->turnout_pct = NAN;
   entry->nota_votes = -1;
   entry->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  entry->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
+  g_array_set_clear_func (entry->pending, pending_candidacy_clear);
   entry->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) psephos_candidacy_free);
   g_hash_table_insert (self->contests, g_steal_pointer (&key), entry);
@@ -524,6 +550,7 @@ get_contest (PsephosResultsImport *self,
       g_hash_table_replace (entry->earlier, psephos_name_key (c->name), c);
     }
   g_ptr_array_set_free_func (earlier, NULL);
+  entry->ranked_here = g_hash_table_size (entry->earlier) == 0;
 
   return entry;
 }
@@ -654,8 +681,58 @@ read_votes (PsephosResultsImport *self,
   return TRUE;
 }
 
-/* Facts citing the votes fields: the total is the votes column where there
- * is one, else the EVM and postal fields it is the sum of. */
+/* The facts citing the votes fields of the current row, into @out (at
+ * most three): the total is the votes column where there is one, else the
+ * EVM and postal fields it is the sum of. */
+static guint
+cite_votes (PsephosResultsImport *self,
+            const char *attribute,
+            const Votes *v,
+            PendingFact *out)
+{
+  if (v->unopposed)
+    {
+      out[0] = (PendingFact){ .attribute = "result", .text = "won" };
+      cite (self, &out[0], COL_VOTES, COL_VOTES);
+      return 1;
+    }
+
+  if (self->col[COL_VOTES] >= 0)
+    {
+      out[0] = (PendingFact){ .attribute = attribute, .has_number = TRUE, .number = (double) v->votes };
+      cite (self, &out[0], COL_VOTES, COL_VOTES);
+      return 1;
+    }
+
+  if (g_str_equal (attribute, "votes"))
+    {
+      out[0] = (PendingFact){ .attribute = "evm_votes", .has_number = TRUE, .number = (double) v->evm_votes };
+      cite (self, &out[0], COL_EVM, COL_EVM);
+      out[1] = (PendingFact){ .attribute = "postal_votes", .has_number = TRUE, .number = (double) v->postal_votes };
+      cite (self, &out[1], COL_POSTAL, COL_POSTAL);
+      out[2] = (PendingFact){ .attribute = "votes", .has_number = TRUE, .number = (double) v->votes };
+      cite (self, &out[2], COL_EVM, COL_POSTAL);
+      return 3;
+    }
+
+  out[0] = (PendingFact){ .attribute = attribute, .has_number = TRUE, .number = (double) v->votes };
+  cite (self, &out[0], COL_EVM, COL_POSTAL);
+  return 1;
+}
+
+static gboolean
+add_cited_facts (PsephosResultsImport *self,
+                 const PsephosFact *about,
+                 const PendingFact *facts,
+                 guint n_facts,
+                 GError **error)
+{
+  for (guint i = 0; i < n_facts; i++)
+    if (!add_cited_fact (self, about, &facts[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 add_vote_facts (PsephosResultsImport *self,
                 const PsephosFact *about,
@@ -663,22 +740,13 @@ add_vote_facts (PsephosResultsImport *self,
                 const Votes *v,
                 GError **error)
 {
-  if (v->unopposed)
-    {
-      PsephosFact fact = *about;
+  PendingFact facts[3];
+  guint n = cite_votes (self, attribute, v, facts);
+  gboolean ok = add_cited_facts (self, about, facts, n, error);
 
-      fact.attribute = (char *) "result";
-      fact.text = (char *) "won";
-      return add_fact (self, &fact, COL_VOTES, COL_VOTES, error);
-    }
-
-  if (self->col[COL_VOTES] >= 0)
-    return add_number_fact (self, about, attribute, (double) v->votes, COL_VOTES, COL_VOTES, error);
-
-  if (g_str_equal (attribute, "votes"))
-    return add_number_fact (self, about, "evm_votes", (double) v->evm_votes, COL_EVM, COL_EVM, error) && add_number_fact (self, about, "postal_votes", (double) v->postal_votes, COL_POSTAL, COL_POSTAL, error) && add_number_fact (self, about, "votes", (double) v->votes, COL_EVM, COL_POSTAL, error);
-
-  return add_number_fact (self, about, attribute, (double) v->votes, COL_EVM, COL_POSTAL, error);
+  for (guint i = 0; i < n; i++)
+    g_free (facts[i].quote);
+  return ok;
 }
 
 /* Electors, valid votes, turnout and NOTA of the contest, from its first
@@ -833,6 +901,102 @@ read_contest_key (PsephosResultsImport *self,
     }
 }
 
+/* Writes a candidacy of @contest (@ranked: what the commit will derive for
+ * it, or NULL) and the facts citing its row. */
+static gboolean
+write_candidacy (PsephosResultsImport *self,
+                 ContestEntry *contest,
+                 gint64 person_id,
+                 gint64 party_id,
+                 const char *name,
+                 const Votes *v,
+                 const PsephosRanking *ranked,
+                 const PendingFact *facts,
+                 guint n_facts,
+                 GError **error)
+{
+  PsephosFact about = { 0 };
+  gint64 candidacy_id;
+
+  candidacy_id = psephos_import_add_ranked_candidacy (self->imp, contest->id, person_id, party_id, name,
+                                                      v->votes, v->evm_votes, v->postal_votes,
+                                                      v->unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN,
+                                                      ranked, error);
+  if (candidacy_id <= 0)
+    return FALSE;
+
+  about.subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
+  about.election_id = contest->election->id;
+  about.contest_id = contest->id;
+  about.candidacy_id = candidacy_id;
+  about.person_id = person_id;
+  about.party_id = party_id;
+  return add_cited_facts (self, &about, facts, n_facts, error);
+}
+
+/* Writes the candidacies of the contest whose rows were waiting, ranked as
+ * the commit will rank them, so that it finds nothing to change: a rank
+ * written per candidacy afterwards cost a tenth of an import. The commit
+ * still derives every contest and corrects what differs. */
+static gboolean
+flush_pending (PsephosResultsImport *self,
+               GError **error)
+{
+  ContestEntry *contest = self->pending_contest;
+  g_autofree PsephosRanking *ranks = NULL;
+  GArray *pending;
+  guint line = self->line;
+  guint n = 0;
+  gboolean ok = TRUE;
+
+  if (contest == NULL)
+    return TRUE;
+  self->pending_contest = NULL;
+  /* Rows of the contest further on, if any, are written as they come. */
+  contest->ranked_here = FALSE;
+  pending = contest->pending;
+
+  ranks = g_new0 (PsephosRanking, MAX (pending->len, 1));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingCandidacy *pc = &g_array_index (pending, PendingCandidacy, i);
+
+      if (pc->person_id <= 0)
+        continue;         /* NOTA */
+      ranks[n].order = n; /* the order of the ids they get */
+      ranks[n].votes = pc->votes;
+      ranks[n].hint = pc->unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN;
+      n++;
+    }
+  /* Official results are declared (finish_contests()). */
+  psephos_rank_candidates (ranks, n, PSEPHOS_CONTEST_DECLARED, contest->nota_votes);
+
+  n = 0;
+  for (guint i = 0; ok && i < pending->len; i++)
+    {
+      const PendingCandidacy *pc = &g_array_index (pending, PendingCandidacy, i);
+      Votes v = { pc->votes, pc->evm_votes, pc->postal_votes, pc->unopposed };
+
+      self->line = pc->line; /* for the messages */
+      if (pc->person_id <= 0)
+        {
+          PsephosFact about = {
+            .subject_kind = PSEPHOS_SUBJECT_SEAT,
+            .election_id = contest->election->id,
+            .contest_id = contest->id,
+          };
+
+          ok = add_cited_facts (self, &about, pc->facts, pc->n_facts, error);
+        }
+      else
+        ok = write_candidacy (self, contest, pc->person_id, pc->party_id, pc->name, &v,
+                              &ranks[n++], pc->facts, pc->n_facts, error);
+    }
+  self->line = line;
+  g_array_set_size (pending, 0);
+  return ok;
+}
+
 gboolean
 _psephos_results_import_row (PsephosResultsImport *self,
                              GError **error)
@@ -847,7 +1011,8 @@ _psephos_results_import_row (PsephosResultsImport *self,
   g_autofree char *name_key = NULL;
   const char *party_text;
   gint64 person_id = 0;
-  gint64 candidacy_id;
+  PendingFact facts[3];
+  guint n_facts;
   gboolean ok;
 
   if (!read_contest_key (self, &key, error))
@@ -860,6 +1025,8 @@ _psephos_results_import_row (PsephosResultsImport *self,
   g_free (key.seat);
   g_free (key.state);
   if (contest == NULL)
+    return FALSE;
+  if (self->pending_contest != contest && !flush_pending (self, error))
     return FALSE;
 
   if (!read_contest_values (self, contest, error))
@@ -881,7 +1048,16 @@ _psephos_results_import_row (PsephosResultsImport *self,
         {
           if (contest->nota_votes < 0 || self->col[COL_NOTA] < 0)
             contest->nota_votes = votes.votes;
-          if (!add_vote_facts (self, &about, "nota_votes", &votes, error))
+          if (contest->ranked_here)
+            {
+              /* Waits with the candidates, so facts keep the order of the rows. */
+              PendingCandidacy pc = { .line = self->line };
+
+              pc.n_facts = cite_votes (self, "nota_votes", &votes, pc.facts);
+              g_array_append_val (contest->pending, pc);
+              self->pending_contest = contest;
+            }
+          else if (!add_vote_facts (self, &about, "nota_votes", &votes, error))
             return FALSE;
         }
       return TRUE;
@@ -962,22 +1138,29 @@ _psephos_results_import_row (PsephosResultsImport *self,
   g_hash_table_add (contest->persons, g_memdup2 (&person_id, sizeof person_id));
   remember_person_at_seat (contest->seat, name_key, person_id);
 
-  candidacy_id = psephos_import_add_candidacy (self->imp, contest->id, person_id,
-                                               party ? party->id : 0, candidate,
-                                               votes.votes, votes.evm_votes, votes.postal_votes,
-                                               votes.unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN,
-                                               error);
-  if (candidacy_id <= 0)
-    return FALSE;
+  if (contest->ranked_here)
+    {
+      PendingCandidacy pc = {
+        .line = self->line,
+        .person_id = person_id,
+        .party_id = party ? party->id : 0,
+        .name = g_steal_pointer (&candidate),
+        .votes = votes.votes,
+        .evm_votes = votes.evm_votes,
+        .postal_votes = votes.postal_votes,
+        .unopposed = votes.unopposed,
+      };
 
-  about.subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
-  about.election_id = contest->election->id;
-  about.contest_id = contest->id;
-  about.candidacy_id = candidacy_id;
-  about.person_id = person_id;
-  about.party_id = party ? party->id : 0;
-  ok = add_vote_facts (self, &about, "votes", &votes, error);
+      pc.n_facts = cite_votes (self, "votes", &votes, pc.facts);
+      g_array_append_val (contest->pending, pc);
+      self->pending_contest = contest;
+      return TRUE;
+    }
 
+  n_facts = cite_votes (self, "votes", &votes, facts);
+  ok = write_candidacy (self, contest, person_id, party ? party->id : 0, candidate, &votes, NULL, facts, n_facts, error);
+  for (guint i = 0; i < n_facts; i++)
+    g_free (facts[i].quote);
   return ok;
 }
 
@@ -1032,7 +1215,7 @@ gboolean
 _psephos_results_import_finish (PsephosResultsImport *self,
                                 GError **error)
 {
-  gboolean ok = finish_contests (self, error) && add_alliance_members (self, error);
+  gboolean ok = flush_pending (self, error) && finish_contests (self, error) && add_alliance_members (self, error);
 
   /* The statements must not outlive the transaction. */
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "psephos-store-private.h"
@@ -704,6 +705,23 @@ psephos_import_add_candidacy (PsephosImport *imp,
                               PsephosResult result_hint,
                               GError **error)
 {
+  return psephos_import_add_ranked_candidacy (imp, contest_id, person_id, party_id, name_as_written,
+                                              votes, evm_votes, postal_votes, result_hint, NULL, error);
+}
+
+gint64
+psephos_import_add_ranked_candidacy (PsephosImport *imp,
+                                     gint64 contest_id,
+                                     gint64 person_id,
+                                     gint64 party_id,
+                                     const char *name_as_written,
+                                     gint64 votes,
+                                     gint64 evm_votes,
+                                     gint64 postal_votes,
+                                     PsephosResult result_hint,
+                                     const PsephosRanking *ranked,
+                                     GError **error)
+{
   gboolean official = imp->source_kind == PSEPHOS_SOURCE_OFFICIAL;
   g_autofree char *trimmed = NULL;
   sqlite3_stmt *stmt;
@@ -732,8 +750,9 @@ psephos_import_add_candidacy (PsephosImport *imp,
   if (id == 0)
     {
       stmt = PREPARE (imp,
-                      "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint,"
+                      " rank, result, margin, vote_share_pct)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                       error);
       if (stmt == NULL)
         return 0;
@@ -746,6 +765,13 @@ psephos_import_add_candidacy (PsephosImport *imp,
       _psephos_bind_int (stmt, 7, postal_votes);
       sqlite3_bind_int (stmt, 8, official);
       _psephos_bind_str (stmt, 9, psephos_result_to_string (result_hint));
+      if (ranked != NULL)
+        {
+          _psephos_bind_id (stmt, 10, ranked->rank);
+          _psephos_bind_str (stmt, 11, psephos_result_to_string (ranked->result));
+          _psephos_bind_int (stmt, 12, ranked->margin);
+          _psephos_bind_double (stmt, 13, ranked->vote_share_pct);
+        }
       return step_insert (imp, stmt, error);
     }
 
@@ -876,17 +902,10 @@ psephos_import_set_fact_status (PsephosImport *imp, gint64 fact_id, PsephosFactS
 
 /* ---- commit: derived values ------------------------------------------------ */
 
-typedef struct
-{
-  gint64 id;
-  gint64 votes;
-  PsephosResult hint;
-} Ranked;
-
 static int
 compare_ranked (gconstpointer a, gconstpointer b)
 {
-  const Ranked *x = a, *y = b;
+  const PsephosRanking *x = *(const PsephosRanking *const *) a, *y = *(const PsephosRanking *const *) b;
 
   /* Most votes first; unknown votes last; then the stated result. */
   if ((x->votes < 0) != (y->votes < 0))
@@ -895,20 +914,69 @@ compare_ranked (gconstpointer a, gconstpointer b)
     return x->votes > y->votes ? -1 : 1;
   if (x->hint != y->hint)
     return x->hint == PSEPHOS_RESULT_WON || x->hint == PSEPHOS_RESULT_LEADING ? -1 : 1;
-  return x->id < y->id ? -1 : (x->id > y->id);
+  return x->order < y->order ? -1 : (x->order > y->order);
+}
+
+/* The winner is whoever has the most votes, whatever the order of the rows. */
+void
+psephos_rank_candidates (PsephosRanking *rows, guint n, PsephosContestStatus status, gint64 nota)
+{
+  g_autofree PsephosRanking **sorted = g_new (PsephosRanking *, MAX (n, 1));
+  gboolean all_votes = TRUE;
+  gint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sorted[i] = &rows[i];
+      if (rows[i].votes < 0)
+        all_votes = FALSE;
+      else
+        total += rows[i].votes;
+    }
+  qsort (sorted, n, sizeof *sorted, compare_ranked);
+  if (nota > 0)
+    total += nota;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PsephosRanking *r = sorted[i];
+
+      if (r->votes < 0 && !(i == 0 && n == 1))
+        /* Unknown votes: only a stated result says anything. */
+        r->result = r->hint;
+      else if (i == 0)
+        r->result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_LEADING;
+      else
+        r->result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_LOST : PSEPHOS_RESULT_TRAILING;
+
+      r->margin = -1;
+      if (i == 0 && n > 1 && r->votes >= 0 && sorted[1]->votes >= 0)
+        r->margin = r->votes - sorted[1]->votes;
+      r->vote_share_pct = NAN;
+      if (all_votes && total > 0 && r->votes >= 0)
+        r->vote_share_pct = 100.0 * (double) r->votes / (double) total;
+      r->rank = (r->votes >= 0 || n == 1 || i == 0) ? (int) i + 1 : 0;
+    }
+}
+
+static gboolean
+same_double (double a, double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
 }
 
 /* Ranks a contest's candidates by votes and derives result, margin and
- * vote share. The winner is whoever has the most votes, whatever the order
- * of the rows. */
+ * vote share; writes only what changed (an importer may have written the
+ * candidacies with it already). */
 static gboolean
 derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
 {
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (PsephosRanking));
+  g_autoptr (GArray) stored = g_array_new (FALSE, FALSE, sizeof (PsephosRanking));
   sqlite3_stmt *stmt;
   PsephosContestStatus status;
-  gboolean any_official = FALSE, all_votes = TRUE, hint_final = FALSE;
-  gint64 nota = -1, total = 0;
+  gboolean any_official = FALSE, hint_final = FALSE;
+  gint64 nota = -1;
   int rc;
 
   stmt = PREPARE (imp, "SELECT status, nota_votes FROM contest WHERE id = ?1", error);
@@ -924,24 +992,31 @@ derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
   nota = _psephos_col_int (stmt, 1);
   sqlite3_reset (stmt);
 
-  stmt = PREPARE (imp, "SELECT id, votes, result_hint, official FROM candidacy WHERE contest_id = ?1", error);
+  stmt = PREPARE (imp,
+                  "SELECT id, votes, result_hint, official, rank, result, margin, vote_share_pct"
+                  " FROM candidacy WHERE contest_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contest_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Ranked r = {
-        .id = sqlite3_column_int64 (stmt, 0),
+      PsephosRanking r = {
+        .order = sqlite3_column_int64 (stmt, 0),
         .votes = _psephos_col_int (stmt, 1),
         .hint = psephos_result_from_string ((const char *) sqlite3_column_text (stmt, 2)),
       };
+      PsephosRanking was = {
+        .rank = (int) MAX (0, _psephos_col_int (stmt, 4)),
+        .result = psephos_result_from_string ((const char *) sqlite3_column_text (stmt, 5)),
+        .margin = _psephos_col_int (stmt, 6),
+        .vote_share_pct = _psephos_col_double (stmt, 7),
+      };
+
       any_official |= sqlite3_column_int (stmt, 3) != 0;
       hint_final |= r.hint == PSEPHOS_RESULT_WON || r.hint == PSEPHOS_RESULT_LOST;
-      if (r.votes < 0)
-        all_votes = FALSE;
-      else
-        total += r.votes;
       g_array_append_val (rows, r);
+      g_array_append_val (stored, was);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -954,43 +1029,24 @@ derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
 
   if (status == PSEPHOS_CONTEST_UNKNOWN)
     status = (any_official || hint_final) ? PSEPHOS_CONTEST_DECLARED : PSEPHOS_CONTEST_COUNTING;
-  g_array_sort (rows, compare_ranked);
-  if (nota > 0)
-    total += nota;
+  psephos_rank_candidates ((PsephosRanking *) rows->data, rows->len, status, nota);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      Ranked *r = &g_array_index (rows, Ranked, i);
-      PsephosResult result;
-      gint64 margin = -1;
-      double share = NAN;
+      const PsephosRanking *r = &g_array_index (rows, PsephosRanking, i);
+      const PsephosRanking *was = &g_array_index (stored, PsephosRanking, i);
 
-      if (r->votes < 0 && !(i == 0 && rows->len == 1))
-        /* Unknown votes: only a stated result says anything. */
-        result = r->hint;
-      else if (i == 0)
-        result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_LEADING;
-      else
-        result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_LOST : PSEPHOS_RESULT_TRAILING;
-
-      if (i == 0 && rows->len > 1)
-        {
-          const Ranked *second = &g_array_index (rows, Ranked, 1);
-          if (r->votes >= 0 && second->votes >= 0)
-            margin = r->votes - second->votes;
-        }
-      if (all_votes && total > 0 && r->votes >= 0)
-        share = 100.0 * (double) r->votes / (double) total;
-
+      if (r->rank == was->rank && r->result == was->result && r->margin == was->margin
+          && same_double (r->vote_share_pct, was->vote_share_pct))
+        continue;
       stmt = PREPARE (imp, "UPDATE candidacy SET rank = ?2, result = ?3, margin = ?4, vote_share_pct = ?5 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->id);
-      if (r->votes >= 0 || rows->len == 1 || i == 0)
-        sqlite3_bind_int (stmt, 2, (int) i + 1);
-      _psephos_bind_str (stmt, 3, psephos_result_to_string (result));
-      _psephos_bind_int (stmt, 4, margin);
-      _psephos_bind_double (stmt, 5, share);
+      sqlite3_bind_int64 (stmt, 1, r->order);
+      _psephos_bind_id (stmt, 2, r->rank);
+      _psephos_bind_str (stmt, 3, psephos_result_to_string (r->result));
+      _psephos_bind_int (stmt, 4, r->margin);
+      _psephos_bind_double (stmt, 5, r->vote_share_pct);
       if (!step_done (imp, stmt, error))
         return FALSE;
     }
