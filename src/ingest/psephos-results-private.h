@@ -77,6 +77,7 @@ typedef struct
 {
   gint64 id;
   char *abbreviation; /* NULL: unknown party */
+  gint64 member_of;   /* the election last noted in @members */
 } PartyEntry;
 
 typedef struct
@@ -164,6 +165,7 @@ typedef struct
   GHashTable *members;           /* "election|party" → NULL: who stood in which election */
   GPtrArray *member_list;        /* pairs ElectionEntry*, PartyEntry* */
   ContestEntry *pending_contest; /* the contest whose rows wait, or NULL */
+  GString *key;                  /* scratch: a contest's key */
   sqlite3_stmt *person_stmt;
   sqlite3_stmt *seat_stmt;
   guint n_facts;

@@ -84,6 +84,9 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   g_clear_pointer (&self->parties, g_hash_table_unref);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->member_list, g_ptr_array_unref);
+  if (self->key != NULL)
+    g_string_free (self->key, TRUE);
+  self->key = NULL;
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
   g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
 }
@@ -99,6 +102,7 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, party_entry_free);
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->member_list = g_ptr_array_new ();
+  self->key = g_string_sized_new (64);
 }
 
 /* The code point offset of byte @offset of the file. Offsets asked for
@@ -490,6 +494,23 @@ get_seat (PsephosResultsImport *self,
   return entry;
 }
 
+static void
+append_int (GString *s,
+            gint64 value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (value < 0)
+    g_string_append_c (s, '-');
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (s, digits[--n]);
+}
+
 static ContestEntry *
 get_contest (PsephosResultsImport *self,
              const ContestKey *k,
@@ -503,11 +524,20 @@ get_contest (PsephosResultsImport *self,
   ElectionEntry *election;
   SeatEntry *seat;
 
-  key = g_strdup_printf ("%s|%d|%s|%d|%s", k->election_name ? k->election_name : "",
-                         k->house, k->state, k->year, k->seat);
-  entry = g_hash_table_lookup (self->contests, key);
+  /* "election|house|state|year|seat", without printf: once per row. */
+  g_string_assign (self->key, k->election_name ? k->election_name : "");
+  g_string_append_c (self->key, '|');
+  append_int (self->key, k->house);
+  g_string_append_c (self->key, '|');
+  g_string_append (self->key, k->state);
+  g_string_append_c (self->key, '|');
+  append_int (self->key, k->year);
+  g_string_append_c (self->key, '|');
+  g_string_append (self->key, k->seat);
+  entry = g_hash_table_lookup (self->contests, self->key->str);
   if (entry != NULL)
     return entry;
+  key = g_strdup (self->key->str);
 
   if ((state = get_state (self, k->state, k->state_code, error)) == NULL)
     return NULL;
@@ -635,8 +665,15 @@ is_nota (const char *candidate,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autofree char *key = NULL;
+      const char *p = texts[i];
 
-      if (texts[i] == NULL)
+      if (p == NULL)
+        continue;
+      /* Both spellings' keys start with 'n': most texts are told apart by
+       * their first ASCII letter or digit, without making their key. */
+      while (*p != '\0' && (guchar) *p < 0x80 && !g_ascii_isalnum (*p) && *p != '&')
+        p++;
+      if (*p == '\0' || ((guchar) *p < 0x80 && g_ascii_tolower (*p) != 'n'))
         continue;
       key = psephos_tables_key (texts[i]);
       if (g_strv_contains (spellings, key))
@@ -1077,8 +1114,13 @@ _psephos_results_import_row (PsephosResultsImport *self,
 
       if ((party = get_party (self, party_text, error)) == NULL)
         return FALSE;
-      member_key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, contest->election->id, party->id);
-      if (party->abbreviation != NULL && !g_hash_table_contains (self->members, member_key))
+      /* Rows of one election mostly follow each other: ask the set only
+       * when the party's election changes. */
+      if (party->abbreviation != NULL && party->member_of != contest->election->id)
+        member_key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, contest->election->id, party->id);
+      if (member_key != NULL)
+        party->member_of = contest->election->id;
+      if (member_key != NULL && !g_hash_table_contains (self->members, member_key))
         {
           g_hash_table_add (self->members, g_steal_pointer (&member_key));
           g_ptr_array_add (self->member_list, contest->election);

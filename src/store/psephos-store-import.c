@@ -813,35 +813,74 @@ psephos_import_list_candidacies (PsephosImport *imp, gint64 contest_id, GError *
 
 /* ---- facts ---------------------------------------------------------------- */
 
-/* The identity of what a fact is about: facts with the same key, attribute
- * and as_of state the same thing. */
+/* Writes @value's digits at @p; returns the end. */
 static char *
-subject_key_for (const PsephosFact *f)
+put_id (char *p, gint64 value)
 {
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (value < 0)
+    *p++ = '-';
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+static char *
+put_str (char *p, const char *s)
+{
+  gsize len = strlen (s);
+
+  memcpy (p, s, len);
+  return p + len;
+}
+
+/* The identity of what a fact is about: facts with the same key, attribute
+ * and as_of state the same thing. Written into @buf (at least
+ * SUBJECT_KEY_SIZE), without printf: once per fact. */
+#define SUBJECT_KEY_SIZE 96
+
+static const char *
+subject_key_for (const PsephosFact *f, char *buf)
+{
+  char *p = buf;
+
   switch (f->subject_kind)
     {
       case PSEPHOS_SUBJECT_CANDIDATE:
         if (f->candidacy_id > 0)
-          return g_strdup_printf ("candidacy:%" G_GINT64_FORMAT, f->candidacy_id);
-        return g_strdup_printf ("person:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->person_id, f->contest_id);
+          p = put_id (put_str (p, "candidacy:"), f->candidacy_id);
+        else
+          p = put_id (put_str (put_id (put_str (p, "person:"), f->person_id), "@"), f->contest_id);
+        break;
       case PSEPHOS_SUBJECT_SEAT:
-        return g_strdup_printf ("contest:%" G_GINT64_FORMAT, f->contest_id);
+        p = put_id (put_str (p, "contest:"), f->contest_id);
+        break;
       case PSEPHOS_SUBJECT_PARTY:
-        return g_strdup_printf ("party:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                                f->party_id, f->election_id, f->contest_id);
+        p = put_id (put_str (put_id (put_str (put_id (put_str (p, "party:"), f->party_id), "@"), f->election_id), "/"), f->contest_id);
+        break;
       case PSEPHOS_SUBJECT_ALLIANCE:
-        return g_strdup_printf ("alliance:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->alliance_id, f->election_id);
+        p = put_id (put_str (put_id (put_str (p, "alliance:"), f->alliance_id), "@"), f->election_id);
+        break;
       case PSEPHOS_SUBJECT_ELECTION:
-        return g_strdup_printf ("election:%" G_GINT64_FORMAT, f->election_id);
+        p = put_id (put_str (p, "election:"), f->election_id);
+        break;
       default:
-        g_return_val_if_reached (g_strdup ("?"));
+        g_return_val_if_reached ("?");
     }
+  *p = '\0';
+  return buf;
 }
 
 gint64
 psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **error)
 {
-  g_autofree char *key = NULL;
+  char key[SUBJECT_KEY_SIZE];
   sqlite3_stmt *stmt;
   gint64 source_id;
   gint64 id;
@@ -855,7 +894,6 @@ psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **e
                    "%s: a fact needs a source", psephos_store_get_path (imp->store));
       return 0;
     }
-  key = subject_key_for (fact);
   stmt = PREPARE (imp,
                   "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id,"
                   " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
@@ -865,7 +903,7 @@ psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **e
     return 0;
   sqlite3_bind_int64 (stmt, 1, source_id);
   _psephos_bind_str (stmt, 2, psephos_subject_kind_to_string (fact->subject_kind));
-  _psephos_bind_str (stmt, 3, key);
+  _psephos_bind_str (stmt, 3, subject_key_for (fact, key));
   _psephos_bind_id (stmt, 4, fact->election_id);
   _psephos_bind_id (stmt, 5, fact->contest_id);
   _psephos_bind_id (stmt, 6, fact->candidacy_id);
