@@ -53,7 +53,15 @@ struct _PsephosImport
   GHashTable *touched_contests;  /* id set */
   GHashTable *touched_elections; /* id set */
   GHashTable *touched_sources;   /* id set: sources whose facts were added */
-  GHashTable *new_persons;       /* id set: persons this import made */
+
+  /* Noted as facts are added, so that the commit need not search the
+   * facts again (see note_fact()). */
+  GHashTable *source_elections; /* set of gint64[2]: source, election */
+  gint64 last_source_election[2];
+  GHashTable *elections_by_sql; /* id set: sources with a fact to look up */
+  GHashTable *new_groups;       /* "subject_key\x1fattribute" → count */
+  GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
+  GHashTable *new_persons;      /* id set: persons this import made */
 
   /* Foreign keys are checked once, at commit, for the rows this import
    * wrote: the largest ids before it began, and older rows whose
@@ -86,6 +94,22 @@ id_set_add (GHashTable *set, gint64 id)
   g_hash_table_add (set, key);
 }
 
+static guint
+pair_hash (gconstpointer p)
+{
+  const gint64 *pair = p;
+
+  return (guint) (pair[0] * 1000003 + pair[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer a, gconstpointer b)
+{
+  const gint64 *x = a, *y = b;
+
+  return x[0] == y[0] && x[1] == y[1];
+}
+
 static void
 import_free (PsephosImport *imp)
 {
@@ -102,6 +126,10 @@ import_free (PsephosImport *imp)
   g_clear_pointer (&imp->touched_contests, g_hash_table_unref);
   g_clear_pointer (&imp->touched_elections, g_hash_table_unref);
   g_clear_pointer (&imp->touched_sources, g_hash_table_unref);
+  g_clear_pointer (&imp->source_elections, g_hash_table_unref);
+  g_clear_pointer (&imp->elections_by_sql, g_hash_table_unref);
+  g_clear_pointer (&imp->new_groups, g_hash_table_unref);
+  g_clear_pointer (&imp->groups_by_sql, g_hash_table_unref);
   g_clear_pointer (&imp->new_persons, g_hash_table_unref);
   g_clear_object (&imp->store);
   g_free (imp);
@@ -141,6 +169,10 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->touched_contests = new_id_set ();
   imp->touched_elections = new_id_set ();
   imp->touched_sources = new_id_set ();
+  imp->source_elections = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  imp->elections_by_sql = new_id_set ();
+  imp->new_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->groups_by_sql = new_id_set ();
   imp->new_persons = new_id_set ();
   for (guint i = 0; i < N_CHECKED; i++)
     {
@@ -877,6 +909,63 @@ subject_key_for (const PsephosFact *f, char *buf)
   return buf;
 }
 
+/* Whether no fact stored before this import can be about @f's subject: a
+ * candidacy or contest it made. (Facts about a person re-attached to a new
+ * candidacy at commit are the exception: see psephos_import_commit().) */
+static gboolean
+subject_is_new (PsephosImport *imp, const PsephosFact *f)
+{
+  switch (f->subject_kind)
+    {
+      case PSEPHOS_SUBJECT_CANDIDATE:
+        if (f->candidacy_id > 0)
+          return f->candidacy_id > imp->max_before[CHECKED_CANDIDACY];
+        return f->contest_id > imp->max_before[CHECKED_CONTEST];
+      case PSEPHOS_SUBJECT_SEAT:
+      case PSEPHOS_SUBJECT_PARTY:
+        return f->contest_id > imp->max_before[CHECKED_CONTEST];
+      case PSEPHOS_SUBJECT_ALLIANCE:
+      case PSEPHOS_SUBJECT_ELECTION:
+      default:
+        return FALSE;
+    }
+}
+
+/* Notes what the commit needs of a fact just added: the election its
+ * source speaks of (note_source_elections()), and its group (subject and
+ * attribute) when only this import's facts can be in it, to know without a
+ * search whether another fact states the same (reconcile_source()). */
+static void
+note_fact (PsephosImport *imp, gint64 source_id, const PsephosFact *f, const char *key)
+{
+  if (f->election_id > 0)
+    {
+      if (source_id != imp->last_source_election[0] || f->election_id != imp->last_source_election[1])
+        {
+          gint64 *pair = g_new (gint64, 2);
+
+          pair[0] = imp->last_source_election[0] = source_id;
+          pair[1] = imp->last_source_election[1] = f->election_id;
+          g_hash_table_add (imp->source_elections, pair);
+        }
+    }
+  else if (f->contest_id > 0)
+    id_set_add (imp->elections_by_sql, source_id);
+
+  if (subject_is_new (imp, f))
+    {
+      g_autofree char *group = g_strconcat (key, "\x1f", f->attribute, NULL);
+      gpointer count = NULL;
+
+      if (g_hash_table_lookup_extended (imp->new_groups, group, NULL, &count))
+        g_hash_table_insert (imp->new_groups, g_steal_pointer (&group), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      else
+        g_hash_table_insert (imp->new_groups, g_steal_pointer (&group), GUINT_TO_POINTER (1));
+    }
+  else
+    id_set_add (imp->groups_by_sql, source_id);
+}
+
 gint64
 psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **error)
 {
@@ -922,7 +1011,10 @@ psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **e
   _psephos_bind_int (stmt, 18, fact->row);
   id = step_insert (imp, stmt, error);
   if (id > 0)
-    id_set_add (imp->touched_sources, source_id);
+    {
+      id_set_add (imp->touched_sources, source_id);
+      note_fact (imp, source_id, fact, key);
+    }
   return id;
 }
 
@@ -1374,7 +1466,7 @@ check_against_derived (PsephosImport *imp, GError **error)
 /* Facts of one import that were about a person before official data knew
  * the candidacy now point at it, so they meet the official rows. */
 static gboolean
-attach_person_facts (PsephosImport *imp, GError **error)
+attach_person_facts (PsephosImport *imp, gboolean *attached, GError **error)
 {
   sqlite3_stmt *stmt = PREPARE (imp,
                                 "UPDATE fact SET candidacy_id = y.id, subject_key = 'candidacy:' || y.id"
@@ -1385,12 +1477,15 @@ attach_person_facts (PsephosImport *imp, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  return step_done (imp, stmt, error);
+  if (!step_done (imp, stmt, error))
+    return FALSE;
+  *attached = sqlite3_changes (imp->db) > 0;
+  return TRUE;
 }
 
-/* Records which elections a source's facts speak of. */
+/* Records which elections a source's facts speak of, by searching them. */
 static gboolean
-note_source_elections (PsephosImport *imp, gint64 source_id, GError **error)
+note_source_elections_by_sql (PsephosImport *imp, gint64 source_id, GError **error)
 {
   sqlite3_stmt *stmt = PREPARE (imp,
                                 "INSERT OR IGNORE INTO source_election (source_id, election_id)"
@@ -1491,6 +1586,68 @@ check_references (PsephosImport *imp, GError **error)
   return TRUE;
 }
 
+/* Records which elections the sources' facts speak of: those noted as the
+ * facts were added, and by a search for sources with facts that name only
+ * their contest. */
+static gboolean
+note_source_elections (PsephosImport *imp, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, imp->source_elections);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const gint64 *pair = key;
+      sqlite3_stmt *stmt = PREPARE (imp, "INSERT OR IGNORE INTO source_election (source_id, election_id) VALUES (?1, ?2)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pair[0]);
+      sqlite3_bind_int64 (stmt, 2, pair[1]);
+      if (!step_done (imp, stmt, error))
+        return FALSE;
+    }
+  g_hash_table_iter_init (&iter, imp->elections_by_sql);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!note_source_elections_by_sql (imp, *(gint64 *) key, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Compares the facts of the groups this import added to: for a group of a
+ * subject it made, all its facts were noted (note_fact()), and only one
+ * with another can change status; other sources' groups are searched. */
+static gboolean
+reconcile (PsephosImport *imp, gboolean attached, GError **error)
+{
+  GHashTable *by_sql = attached ? imp->touched_sources : imp->groups_by_sql;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, by_sql);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!reconcile_source (imp, *(gint64 *) key, error))
+      return FALSE;
+  if (attached)
+    return TRUE; /* older facts joined new candidacies: all were searched */
+
+  g_hash_table_iter_init (&iter, imp->new_groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *subject_key = NULL;
+      const char *attribute;
+
+      if (GPOINTER_TO_UINT (value) < 2)
+        continue;
+      attribute = strchr (key, '\x1f');
+      subject_key = g_strndup (key, attribute - (const char *) key);
+      if (!reconcile_group (imp, subject_key, attribute + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 psephos_import_commit (PsephosImport *imp, GError **error)
 {
@@ -1510,17 +1667,10 @@ psephos_import_commit (PsephosImport *imp, GError **error)
 
   if (g_hash_table_size (imp->touched_sources) > 0)
     {
-      g_hash_table_iter_init (&iter, imp->touched_sources);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!note_source_elections (imp, *(gint64 *) key, error))
-          goto fail;
-      if (!attach_person_facts (imp, error))
-        goto fail;
-      g_hash_table_iter_init (&iter, imp->touched_sources);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!reconcile_source (imp, *(gint64 *) key, error))
-          goto fail;
-      if (!check_against_derived (imp, error))
+      gboolean attached = FALSE;
+
+      if (!note_source_elections (imp, error) || !attach_person_facts (imp, &attached, error)
+          || !reconcile (imp, attached, error) || !check_against_derived (imp, error))
         goto fail;
     }
 
