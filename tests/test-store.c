@@ -492,7 +492,10 @@ test_dangling_reference (Fixture *f, gconstpointer data)
   g_assert_true (psephos_import_commit (imp, &error));
   g_assert_no_error (error);
 
-  for (int attempt = 0; attempt < 4; attempt++)
+  /* A gap among the older ids: party 50 does not exist, 100 does. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO party (id, name, key) VALUES (100, 'Filler', 'filler')", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (int attempt = 0; attempt < 5; attempt++)
     {
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
@@ -525,6 +528,13 @@ test_dangling_reference (Fixture *f, gconstpointer data)
             fact->candidacy_id = 9999;
             fact->attribute = g_strdup ("votes");
             g_assert_cmpint (psephos_import_add_fact (imp, fact, &error), >, 0);
+            break;
+          case 4: /* a new candidacy of a party in the gap */
+            {
+              gint64 person = psephos_import_add_person (imp, "SOMEONE", &error);
+
+              g_assert_cmpint (psephos_import_add_candidacy (imp, contest, person, 50, "SOMEONE", 10, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+            }
             break;
           default:
             g_assert_not_reached ();

@@ -13,25 +13,32 @@
 
 #include "psephos-store-private.h"
 
-/* The tables whose new rows are found by id (see check_references()). */
+/* The tables rows refer to (REFERENCES in the schema): foreign keys are
+ * checked at commit (check_references()), not by every statement. */
 typedef enum
 {
-  CHECKED_SOURCE,
-  CHECKED_SEAT,
-  CHECKED_PERSON, /* alias rows, by person */
-  CHECKED_CONTEST,
-  CHECKED_CANDIDACY,
-  CHECKED_FACT,
-  N_CHECKED
-} CheckedTable;
+  PARENT_SOURCE,
+  PARENT_ELECTION,
+  PARENT_STATE,
+  PARENT_SEAT,
+  PARENT_PARTY,
+  PARENT_ALLIANCE,
+  PARENT_PERSON,
+  PARENT_CONTEST,
+  PARENT_CANDIDACY,
+  N_PARENTS
+} Parent;
 
-static const char *const checked_tables[N_CHECKED] = {
+static const char *const parent_tables[N_PARENTS] = {
   "source",
+  "election",
+  "state",
   "seat",
+  "party",
+  "alliance",
   "person",
   "contest",
   "candidacy",
-  "fact",
 };
 
 struct _PsephosImport
@@ -63,11 +70,13 @@ struct _PsephosImport
   GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
   GHashTable *new_persons;      /* id set: persons this import made */
 
-  /* Foreign keys are checked once, at commit, for the rows this import
-   * wrote: the largest ids before it began, and older rows whose
-   * references it changed. */
-  gint64 max_before[N_CHECKED];
-  GHashTable *rechecked[N_CHECKED]; /* id sets */
+  /* The references this import wrote, by the table they refer to: to rows
+   * it made (ids above the largest before it began), the largest; to older
+   * rows, each (see note_ref()). */
+  gint64 max_before[N_PARENTS];
+  gint64 max_new_ref[N_PARENTS];
+  gint64 last_old_ref[N_PARENTS];
+  GHashTable *old_refs[N_PARENTS]; /* id sets */
 };
 
 static GHashTable *
@@ -110,13 +119,28 @@ pair_equal (gconstpointer a, gconstpointer b)
   return x[0] == y[0] && x[1] == y[1];
 }
 
+/* Notes that a row written refers to row @id (<= 0: none) of @parent. */
+static void
+note_ref (PsephosImport *imp, Parent parent, gint64 id)
+{
+  if (id <= 0)
+    return;
+  if (id > imp->max_before[parent])
+    imp->max_new_ref[parent] = MAX (imp->max_new_ref[parent], id);
+  else if (id != imp->last_old_ref[parent])
+    {
+      imp->last_old_ref[parent] = id;
+      id_set_add (imp->old_refs[parent], id);
+    }
+}
+
 static void
 import_free (PsephosImport *imp)
 {
   /* After COMMIT or ROLLBACK: outside a transaction, where the pragma acts. */
   sqlite3_exec (imp->db, "PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-  for (guint i = 0; i < N_CHECKED; i++)
-    g_clear_pointer (&imp->rechecked[i], g_hash_table_unref);
+  for (guint i = 0; i < N_PARENTS; i++)
+    g_clear_pointer (&imp->old_refs[i], g_hash_table_unref);
   g_clear_pointer (&imp->elections, g_hash_table_unref);
   g_clear_pointer (&imp->states, g_hash_table_unref);
   g_clear_pointer (&imp->seats, g_hash_table_unref);
@@ -174,12 +198,12 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->new_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->groups_by_sql = new_id_set ();
   imp->new_persons = new_id_set ();
-  for (guint i = 0; i < N_CHECKED; i++)
+  for (guint i = 0; i < N_PARENTS; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", checked_tables[i]);
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", parent_tables[i]);
       sqlite3_stmt *stmt = NULL;
 
-      imp->rechecked[i] = new_id_set ();
+      imp->old_refs[i] = new_id_set ();
       if (sqlite3_prepare_v2 (imp->db, sql, -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_finalize (stmt);
@@ -308,6 +332,7 @@ psephos_import_add_source (PsephosImport *imp, const PsephosSource *source, GErr
   _psephos_bind_str (stmt, 9, source->fingerprint);
   _psephos_bind_id (stmt, 10, source->duplicate_of);
   _psephos_bind_str (stmt, 11, now);
+  note_ref (imp, PARENT_SOURCE, source->duplicate_of);
   id = step_insert (imp, stmt, error);
   if (id > 0)
     {
@@ -335,8 +360,7 @@ psephos_import_set_duplicate_of (PsephosImport *imp, gint64 source_id, gint64 du
 
   if (stmt == NULL)
     return FALSE;
-  if (source_id <= imp->max_before[CHECKED_SOURCE])
-    id_set_add (imp->rechecked[CHECKED_SOURCE], source_id);
+  note_ref (imp, PARENT_SOURCE, duplicate_of);
   sqlite3_bind_int64 (stmt, 1, source_id);
   _psephos_bind_id (stmt, 2, duplicate_of);
   return step_done (imp, stmt, error);
@@ -494,6 +518,7 @@ psephos_import_ensure_seat (PsephosImport *imp,
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, state_id);
+      note_ref (imp, PARENT_STATE, state_id);
       _psephos_bind_str (stmt, 2, psephos_house_to_string (house));
       _psephos_bind_int (stmt, 3, number > 0 ? number : -1);
       _psephos_bind_str (stmt, 4, name);
@@ -647,8 +672,7 @@ psephos_import_add_alias (PsephosImport *imp, gint64 person_id, const char *name
 
   if (stmt == NULL)
     return FALSE;
-  if (person_id <= imp->max_before[CHECKED_PERSON])
-    id_set_add (imp->rechecked[CHECKED_PERSON], person_id);
+  note_ref (imp, PARENT_PERSON, person_id);
   sqlite3_bind_int64 (stmt, 1, person_id);
   _psephos_bind_str (stmt, 2, trimmed);
   _psephos_bind_str (stmt, 3, key);
@@ -679,6 +703,8 @@ psephos_import_ensure_contest (PsephosImport *imp, gint64 election_id, gint64 se
       stmt = PREPARE (imp, "INSERT INTO contest (election_id, seat_id) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return 0;
+      note_ref (imp, PARENT_ELECTION, election_id);
+      note_ref (imp, PARENT_SEAT, seat_id);
       sqlite3_bind_int64 (stmt, 1, election_id);
       sqlite3_bind_int64 (stmt, 2, seat_id);
       id = step_insert (imp, stmt, error);
@@ -791,6 +817,9 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
       sqlite3_bind_int64 (stmt, 1, contest_id);
       sqlite3_bind_int64 (stmt, 2, person_id);
       _psephos_bind_id (stmt, 3, party_id);
+      note_ref (imp, PARENT_CONTEST, contest_id);
+      note_ref (imp, PARENT_PERSON, person_id);
+      note_ref (imp, PARENT_PARTY, party_id);
       _psephos_bind_str (stmt, 4, trimmed);
       _psephos_bind_int (stmt, 5, votes);
       _psephos_bind_int (stmt, 6, evm_votes);
@@ -822,8 +851,7 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
                   error);
   if (stmt == NULL)
     return 0;
-  if (id <= imp->max_before[CHECKED_CANDIDACY])
-    id_set_add (imp->rechecked[CHECKED_CANDIDACY], id);
+  note_ref (imp, PARENT_PARTY, party_id);
   sqlite3_bind_int64 (stmt, 1, id);
   _psephos_bind_id (stmt, 2, party_id);
   _psephos_bind_int (stmt, 3, votes);
@@ -919,11 +947,11 @@ subject_is_new (PsephosImport *imp, const PsephosFact *f)
     {
       case PSEPHOS_SUBJECT_CANDIDATE:
         if (f->candidacy_id > 0)
-          return f->candidacy_id > imp->max_before[CHECKED_CANDIDACY];
-        return f->contest_id > imp->max_before[CHECKED_CONTEST];
+          return f->candidacy_id > imp->max_before[PARENT_CANDIDACY];
+        return f->contest_id > imp->max_before[PARENT_CONTEST];
       case PSEPHOS_SUBJECT_SEAT:
       case PSEPHOS_SUBJECT_PARTY:
-        return f->contest_id > imp->max_before[CHECKED_CONTEST];
+        return f->contest_id > imp->max_before[PARENT_CONTEST];
       case PSEPHOS_SUBJECT_ALLIANCE:
       case PSEPHOS_SUBJECT_ELECTION:
       default:
@@ -999,6 +1027,13 @@ psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **e
   _psephos_bind_id (stmt, 7, fact->person_id);
   _psephos_bind_id (stmt, 8, fact->party_id);
   _psephos_bind_id (stmt, 9, fact->alliance_id);
+  note_ref (imp, PARENT_SOURCE, source_id);
+  note_ref (imp, PARENT_ELECTION, fact->election_id);
+  note_ref (imp, PARENT_CONTEST, fact->contest_id);
+  note_ref (imp, PARENT_CANDIDACY, fact->candidacy_id);
+  note_ref (imp, PARENT_PERSON, fact->person_id);
+  note_ref (imp, PARENT_PARTY, fact->party_id);
+  note_ref (imp, PARENT_ALLIANCE, fact->alliance_id);
   _psephos_bind_str (stmt, 10, fact->attribute);
   if (fact->has_number)
     sqlite3_bind_double (stmt, 11, fact->number);
@@ -1509,20 +1544,6 @@ note_source_elections_by_sql (PsephosImport *imp, gint64 source_id, GError **err
 #define J(n, parent, col) " LEFT JOIN " parent " p" #n " ON p" #n ".id = x." col
 #define MISSING(n, col) " OR (x." col " IS NOT NULL AND p" #n ".id IS NULL)"
 
-/* For each table whose rows are found by id: the rows with ids ?1…?2 that
- * refer to a row that does not exist (what PRAGMA foreign_key_check would
- * find among them). Keep in step with the REFERENCES of the schema. */
-static const char *const check_sql[N_CHECKED] = {
-  [CHECKED_SOURCE] = "SELECT 1 FROM source x" J (1, "source", "duplicate_of") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "duplicate_of") ") LIMIT 1",
-  [CHECKED_SEAT] = "SELECT 1 FROM seat x" J (1, "state", "state_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "state_id") ") LIMIT 1",
-  [CHECKED_PERSON] = "SELECT 1 FROM alias x" J (1, "person", "person_id") " WHERE x.person_id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "person_id") ") LIMIT 1",
-  [CHECKED_CONTEST] = "SELECT 1 FROM contest x" J (1, "election", "election_id") J (2, "seat", "seat_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "election_id") MISSING (2, "seat_id") ") LIMIT 1",
-  [CHECKED_CANDIDACY] = "SELECT 1 FROM candidacy x" J (1, "contest", "contest_id") J (2, "person", "person_id") J (3, "party", "party_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "contest_id") MISSING (2, "person_id") MISSING (3, "party_id") ") LIMIT 1",
-  [CHECKED_FACT] = "SELECT 1 FROM fact x" J (1, "source", "source_id") J (2, "election", "election_id") J (3, "contest", "contest_id")
-    J (4, "candidacy", "candidacy_id") J (5, "person", "person_id") J (6, "party", "party_id") J (7, "alliance", "alliance_id") " WHERE x.id BETWEEN ?1 AND ?2 AND (0" MISSING (1, "source_id") MISSING (2, "election_id") MISSING (3, "contest_id")
-      MISSING (4, "candidacy_id") MISSING (5, "person_id") MISSING (6, "party_id") MISSING (7, "alliance_id") ") LIMIT 1",
-};
-
 /* The small tables keyed otherwise are checked whole. */
 static const char *const check_whole_sql[] = {
   "SELECT 1 FROM alliance_member x" J (1, "election", "election_id") J (2, "party", "party_id") J (3, "alliance", "alliance_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "party_id") MISSING (3, "alliance_id") " LIMIT 1",
@@ -1530,6 +1551,15 @@ static const char *const check_whole_sql[] = {
   "SELECT 1 FROM source_election x" J (1, "election", "election_id") J (2, "source", "source_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "source_id") " LIMIT 1",
 };
 static const char *const check_whole_tables[] = { "alliance_member", "tally", "source_election" };
+
+static gboolean
+dangling (PsephosImport *imp, const char *table, GError **error)
+{
+  g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
+               "%s: a row refers to a row of ‘%s’ that does not exist",
+               psephos_store_get_path (imp->store), table);
+  return FALSE;
+}
 
 /* Whether @stmt finds a row; FALSE with @error set when it does. */
 static gboolean
@@ -1549,32 +1579,63 @@ references_found (PsephosImport *imp, sqlite3_stmt *stmt, const char *table, GEr
   return FALSE;
 }
 
-/* The foreign keys of what this import wrote: its new rows, and the older
- * rows whose references it changed. (attach_person_facts() takes its
- * candidacy from a join, and no import deletes a row others refer to.) */
+/* The foreign keys of what this import wrote. A reference to a row the
+ * import made (an id above the largest before it) is to a row that exists
+ * if it is not above the largest now: ids are given in turn and an import
+ * deletes no row others refer to. A reference to an older row is looked
+ * up. The small tables written by joins are checked whole. */
 static gboolean
 check_references (PsephosImport *imp, GError **error)
 {
-  for (guint i = 0; i < N_CHECKED; i++)
+  for (guint i = 0; i < N_PARENTS; i++)
     {
-      sqlite3_stmt *stmt = PREPARE (imp, check_sql[i], error);
+      g_autofree char *max_sql = NULL;
+      g_autofree char *find_sql = NULL;
+      sqlite3_stmt *stmt = NULL;
       GHashTableIter iter;
       gpointer key;
+      gint64 max_now = 0;
 
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, imp->max_before[i] + 1);
-      sqlite3_bind_int64 (stmt, 2, G_MAXINT64);
-      if (!references_found (imp, stmt, checked_tables[i], error))
-        return FALSE;
-      g_hash_table_iter_init (&iter, imp->rechecked[i]);
+      if (imp->max_new_ref[i] > 0)
+        {
+          max_sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", parent_tables[i]);
+          if (sqlite3_prepare_v2 (imp->db, max_sql, -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+            {
+              sqlite3_finalize (stmt);
+              _psephos_store_set_error (imp->store, error, "cannot read the store");
+              return FALSE;
+            }
+          max_now = sqlite3_column_int64 (stmt, 0);
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          if (imp->max_new_ref[i] > max_now)
+            return dangling (imp, parent_tables[i], error);
+        }
+      if (g_hash_table_size (imp->old_refs[i]) == 0)
+        continue;
+      find_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", parent_tables[i]);
+      if (sqlite3_prepare_v2 (imp->db, find_sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _psephos_store_set_error (imp->store, error, "cannot read the store");
+          return FALSE;
+        }
+      g_hash_table_iter_init (&iter, imp->old_refs[i]);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         {
+          int rc;
+
           sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
-          sqlite3_bind_int64 (stmt, 2, *(gint64 *) key);
-          if (!references_found (imp, stmt, checked_tables[i], error))
-            return FALSE;
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW)
+            {
+              sqlite3_finalize (stmt);
+              if (rc == SQLITE_DONE)
+                return dangling (imp, parent_tables[i], error);
+              _psephos_store_set_error (imp->store, error, "cannot read the store");
+              return FALSE;
+            }
         }
+      sqlite3_finalize (stmt);
     }
   for (guint i = 0; i < G_N_ELEMENTS (check_whole_sql); i++)
     {
