@@ -114,6 +114,18 @@ code_point_at (PsephosResultsImport *self,
 {
   const guchar *d = (const guchar *) self->data;
 
+  /* Eight bytes at a time: each that is not a continuation byte (10xxxxxx)
+   * starts a code point. */
+  while (self->cp_byte + 8 <= offset)
+    {
+      guint64 w;
+      guint64 continuation;
+
+      memcpy (&w, d + self->cp_byte, sizeof w);
+      continuation = (w >> 7) & ~(w >> 6) & G_GUINT64_CONSTANT (0x0101010101010101);
+      self->cp_count += 8 - __builtin_popcountll (continuation);
+      self->cp_byte += 8;
+    }
   while (self->cp_byte < offset)
     {
       if ((d[self->cp_byte] & 0xC0) != 0x80)
