@@ -125,10 +125,9 @@ typedef struct
   ElectionEntry *election;
   SeatEntry *seat;
   /* TRUE while the contest's rows are still coming, one after another, and
-   * it had no candidacies before: they wait in @pending to be written
-   * together, ranked. */
+   * it had no candidacies before: they wait (PsephosResultsImport.pending)
+   * to be written together, ranked. */
   gboolean ranked_here;
-  GArray *pending; /* of PendingCandidacy */
   /* Candidacies stored before this file (from articles or another official
    * file), by name key; each is claimed by at most one row. */
   GHashTable *earlier;
@@ -165,6 +164,7 @@ typedef struct
   GHashTable *members;           /* "election|party" → NULL: who stood in which election */
   GPtrArray *member_list;        /* pairs ElectionEntry*, PartyEntry* */
   ContestEntry *pending_contest; /* the contest whose rows wait, or NULL */
+  GArray *pending;               /* its rows, of PendingCandidacy */
   GString *key;                  /* scratch: a contest's key */
   sqlite3_stmt *person_stmt;
   sqlite3_stmt *seat_stmt;

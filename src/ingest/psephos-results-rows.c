@@ -67,7 +67,6 @@ contest_entry_free (gpointer p)
 {
   ContestEntry *c = p;
 
-  g_clear_pointer (&c->pending, g_array_unref);
   g_clear_pointer (&c->earlier, g_hash_table_unref);
   g_clear_pointer (&c->persons, g_hash_table_unref);
   g_free (c);
@@ -84,6 +83,7 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   g_clear_pointer (&self->parties, g_hash_table_unref);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->member_list, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
   if (self->key != NULL)
     g_string_free (self->key, TRUE);
   self->key = NULL;
@@ -103,6 +103,8 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->member_list = g_ptr_array_new ();
   self->key = g_string_sized_new (64);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
+  g_array_set_clear_func (self->pending, pending_candidacy_clear);
 }
 
 /* The code point offset of byte @offset of the file. Offsets asked for
@@ -570,8 +572,6 @@ get_contest (PsephosResultsImport *self,
   entry->turnout_pct = NAN;
   entry->nota_votes = -1;
   entry->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  entry->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
-  g_array_set_clear_func (entry->pending, pending_candidacy_clear);
   entry->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) psephos_candidacy_free);
   g_hash_table_insert (self->contests, g_steal_pointer (&key), entry);
@@ -1003,7 +1003,7 @@ flush_pending (PsephosResultsImport *self,
   self->pending_contest = NULL;
   /* Rows of the contest further on, if any, are written as they come. */
   contest->ranked_here = FALSE;
-  pending = contest->pending;
+  pending = self->pending;
 
   ranks = g_new0 (PsephosRanking, MAX (pending->len, 1));
   for (guint i = 0; i < pending->len; i++)
@@ -1103,7 +1103,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
               PendingCandidacy pc = { .line = self->line };
 
               pc.n_facts = cite_votes (self, "nota_votes", &votes, pc.facts);
-              g_array_append_val (contest->pending, pc);
+              g_array_append_val (self->pending, pc);
               self->pending_contest = contest;
             }
           else if (!add_vote_facts (self, &about, "nota_votes", &votes, error))
@@ -1206,7 +1206,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
       };
 
       pc.n_facts = cite_votes (self, "votes", &votes, pc.facts);
-      g_array_append_val (contest->pending, pc);
+      g_array_append_val (self->pending, pc);
       self->pending_contest = contest;
       return TRUE;
     }
