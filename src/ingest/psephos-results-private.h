@@ -165,6 +165,7 @@ typedef struct
   GPtrArray *member_list;        /* pairs ElectionEntry*, PartyEntry* */
   ContestEntry *pending_contest; /* the contest whose rows wait, or NULL */
   GArray *pending;               /* its rows, of PendingCandidacy */
+  GArray *pending_facts;         /* scratch: PsephosFact */
   GString *key;                  /* scratch: a contest's key */
   sqlite3_stmt *person_stmt;
   sqlite3_stmt *seat_stmt;

@@ -84,6 +84,7 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->member_list, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->pending_facts, g_array_unref);
   if (self->key != NULL)
     g_string_free (self->key, TRUE);
   self->key = NULL;
@@ -104,6 +105,7 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->member_list = g_ptr_array_new ();
   self->key = g_string_sized_new (64);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
+  self->pending_facts = g_array_new (FALSE, FALSE, sizeof (PsephosFact));
   g_array_set_clear_func (self->pending, pending_candidacy_clear);
 }
 
@@ -273,12 +275,10 @@ cite (PsephosResultsImport *self,
   pf->quote = g_strndup (self->data + start, end - start);
 }
 
-/* Adds a fact as @about, stating what @pf says and citing where. */
-static gboolean
-add_cited_fact (PsephosResultsImport *self,
-                const PsephosFact *about,
-                const PendingFact *pf,
-                GError **error)
+/* The fact @about that states what @pf says, citing where. */
+static PsephosFact
+cited_fact (const PsephosFact *about,
+            const PendingFact *pf)
 {
   PsephosFact fact = *about;
 
@@ -291,6 +291,18 @@ add_cited_fact (PsephosResultsImport *self,
   fact.start = pf->start;
   fact.end = pf->end;
   fact.quote = pf->quote;
+  return fact;
+}
+
+/* Adds a fact as @about, stating what @pf says and citing where. */
+static gboolean
+add_cited_fact (PsephosResultsImport *self,
+                const PsephosFact *about,
+                const PendingFact *pf,
+                GError **error)
+{
+  PsephosFact fact = cited_fact (about, pf);
+
   if (psephos_import_add_fact (self->imp, &fact, error) <= 0)
     return FALSE;
   self->n_facts++;
@@ -951,7 +963,7 @@ read_contest_key (PsephosResultsImport *self,
 }
 
 /* Writes a candidacy of @contest (@ranked: what the commit will derive for
- * it, or NULL) and the facts citing its row. */
+ * it, or NULL); @about is set to be about it. */
 static gboolean
 write_candidacy (PsephosResultsImport *self,
                  ContestEntry *contest,
@@ -960,11 +972,9 @@ write_candidacy (PsephosResultsImport *self,
                  const char *name,
                  const Votes *v,
                  const PsephosRanking *ranked,
-                 const PendingFact *facts,
-                 guint n_facts,
+                 PsephosFact *about,
                  GError **error)
 {
-  PsephosFact about = { 0 };
   gint64 candidacy_id;
 
   candidacy_id = psephos_import_add_ranked_candidacy (self->imp, contest->id, person_id, party_id, name,
@@ -974,13 +984,15 @@ write_candidacy (PsephosResultsImport *self,
   if (candidacy_id <= 0)
     return FALSE;
 
-  about.subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
-  about.election_id = contest->election->id;
-  about.contest_id = contest->id;
-  about.candidacy_id = candidacy_id;
-  about.person_id = person_id;
-  about.party_id = party_id;
-  return add_cited_facts (self, &about, facts, n_facts, error);
+  *about = (PsephosFact){
+    .subject_kind = PSEPHOS_SUBJECT_CANDIDATE,
+    .election_id = contest->election->id,
+    .contest_id = contest->id,
+    .candidacy_id = candidacy_id,
+    .person_id = person_id,
+    .party_id = party_id,
+  };
+  return TRUE;
 }
 
 /* Writes the candidacies of the contest whose rows were waiting, ranked as
@@ -1020,28 +1032,37 @@ flush_pending (PsephosResultsImport *self,
   /* Official results are declared (finish_contests()). */
   psephos_rank_candidates (ranks, n, PSEPHOS_CONTEST_DECLARED, contest->nota_votes);
 
+  /* The candidacies, then their facts together, in the order of the rows. */
   n = 0;
   for (guint i = 0; ok && i < pending->len; i++)
     {
       const PendingCandidacy *pc = &g_array_index (pending, PendingCandidacy, i);
       Votes v = { pc->votes, pc->evm_votes, pc->postal_votes, pc->unopposed };
+      PsephosFact about = {
+        .subject_kind = PSEPHOS_SUBJECT_SEAT,
+        .election_id = contest->election->id,
+        .contest_id = contest->id,
+      };
 
       self->line = pc->line; /* for the messages */
-      if (pc->person_id <= 0)
+      if (pc->person_id > 0) /* else NOTA: facts about the contest */
+        ok = write_candidacy (self, contest, pc->person_id, pc->party_id, pc->name, &v, &ranks[n++], &about, error);
+      for (guint j = 0; ok && j < pc->n_facts; j++)
         {
-          PsephosFact about = {
-            .subject_kind = PSEPHOS_SUBJECT_SEAT,
-            .election_id = contest->election->id,
-            .contest_id = contest->id,
-          };
+          PsephosFact fact = cited_fact (&about, &pc->facts[j]);
 
-          ok = add_cited_facts (self, &about, pc->facts, pc->n_facts, error);
+          g_array_append_val (self->pending_facts, fact);
         }
-      else
-        ok = write_candidacy (self, contest, pc->person_id, pc->party_id, pc->name, &v,
-                              &ranks[n++], pc->facts, pc->n_facts, error);
+    }
+  if (ok && pending->len > 0)
+    {
+      self->line = g_array_index (pending, PendingCandidacy, 0).line;
+      ok = psephos_import_add_facts (self->imp, (PsephosFact *) (gpointer) self->pending_facts->data,
+                                     self->pending_facts->len, error);
+      self->n_facts += self->pending_facts->len;
     }
   self->line = line;
+  g_array_set_size (self->pending_facts, 0);
   g_array_set_size (pending, 0);
   return ok;
 }
@@ -1212,7 +1233,8 @@ _psephos_results_import_row (PsephosResultsImport *self,
     }
 
   n_facts = cite_votes (self, "votes", &votes, facts);
-  ok = write_candidacy (self, contest, person_id, party ? party->id : 0, candidate, &votes, NULL, facts, n_facts, error);
+  ok = write_candidacy (self, contest, person_id, party ? party->id : 0, candidate, &votes, NULL, &about, error)
+       && add_cited_facts (self, &about, facts, n_facts, error);
   for (guint i = 0; i < n_facts; i++)
     g_free (facts[i].quote);
   return ok;

@@ -41,6 +41,9 @@ static const char *const parent_tables[N_PARENTS] = {
   "candidacy",
 };
 
+/* Facts written by one statement at most (psephos_import_add_facts()). */
+#define FACT_BATCH 16
+
 struct _PsephosImport
 {
   PsephosStore *store;
@@ -77,6 +80,8 @@ struct _PsephosImport
   gint64 max_new_ref[N_PARENTS];
   gint64 last_old_ref[N_PARENTS];
   GHashTable *old_refs[N_PARENTS]; /* id sets */
+
+  sqlite3_stmt *fact_batch[FACT_BATCH + 1]; /* by number of facts */
 };
 
 static GHashTable *
@@ -141,6 +146,8 @@ import_free (PsephosImport *imp)
   sqlite3_exec (imp->db, "PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   for (guint i = 0; i < N_PARENTS; i++)
     g_clear_pointer (&imp->old_refs[i], g_hash_table_unref);
+  for (guint i = 0; i <= FACT_BATCH; i++)
+    g_clear_pointer (&imp->fact_batch[i], sqlite3_finalize);
   g_clear_pointer (&imp->elections, g_hash_table_unref);
   g_clear_pointer (&imp->states, g_hash_table_unref);
   g_clear_pointer (&imp->seats, g_hash_table_unref);
@@ -994,39 +1001,52 @@ note_fact (PsephosImport *imp, gint64 source_id, const PsephosFact *f, const cha
     id_set_add (imp->groups_by_sql, source_id);
 }
 
-gint64
-psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **error)
+#define FACT_COLUMNS                                                                               \
+  "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id," \
+  " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
+#define N_FACT_PARAMS 18
+
+/* Binds @fact to parameters @base + 1 … @base + N_FACT_PARAMS of @stmt,
+ * its subject key written into @key; FALSE when it has no source. */
+static gboolean
+bind_fact (PsephosImport *imp, sqlite3_stmt *stmt, int base, const PsephosFact *fact, char *key, GError **error)
 {
-  char key[SUBJECT_KEY_SIZE];
-  sqlite3_stmt *stmt;
-  gint64 source_id;
-  gint64 id;
+  gint64 source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
 
-  g_return_val_if_fail (imp != NULL && fact != NULL && fact->attribute != NULL, 0);
-
-  source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
   if (source_id <= 0)
     {
       g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
                    "%s: a fact needs a source", psephos_store_get_path (imp->store));
-      return 0;
+      return FALSE;
     }
-  stmt = PREPARE (imp,
-                  "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id,"
-                  " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                  error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  _psephos_bind_str (stmt, 2, psephos_subject_kind_to_string (fact->subject_kind));
-  _psephos_bind_str (stmt, 3, subject_key_for (fact, key));
-  _psephos_bind_id (stmt, 4, fact->election_id);
-  _psephos_bind_id (stmt, 5, fact->contest_id);
-  _psephos_bind_id (stmt, 6, fact->candidacy_id);
-  _psephos_bind_id (stmt, 7, fact->person_id);
-  _psephos_bind_id (stmt, 8, fact->party_id);
-  _psephos_bind_id (stmt, 9, fact->alliance_id);
+  sqlite3_bind_int64 (stmt, base + 1, source_id);
+  _psephos_bind_str (stmt, base + 2, psephos_subject_kind_to_string (fact->subject_kind));
+  _psephos_bind_str (stmt, base + 3, subject_key_for (fact, key));
+  _psephos_bind_id (stmt, base + 4, fact->election_id);
+  _psephos_bind_id (stmt, base + 5, fact->contest_id);
+  _psephos_bind_id (stmt, base + 6, fact->candidacy_id);
+  _psephos_bind_id (stmt, base + 7, fact->person_id);
+  _psephos_bind_id (stmt, base + 8, fact->party_id);
+  _psephos_bind_id (stmt, base + 9, fact->alliance_id);
+  _psephos_bind_str (stmt, base + 10, fact->attribute);
+  if (fact->has_number)
+    sqlite3_bind_double (stmt, base + 11, fact->number);
+  _psephos_bind_str (stmt, base + 12, fact->text);
+  _psephos_bind_str (stmt, base + 13, psephos_qualifier_to_string (fact->qualifier));
+  _psephos_bind_str (stmt, base + 14, fact->as_of);
+  _psephos_bind_int (stmt, base + 15, fact->start);
+  _psephos_bind_int (stmt, base + 16, fact->end);
+  _psephos_bind_str (stmt, base + 17, fact->quote);
+  _psephos_bind_int (stmt, base + 18, fact->row);
+  return TRUE;
+}
+
+/* What a fact written means for the commit. */
+static void
+fact_written (PsephosImport *imp, const PsephosFact *fact, const char *key)
+{
+  gint64 source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
+
   note_ref (imp, PARENT_SOURCE, source_id);
   note_ref (imp, PARENT_ELECTION, fact->election_id);
   note_ref (imp, PARENT_CONTEST, fact->contest_id);
@@ -1034,23 +1054,79 @@ psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **e
   note_ref (imp, PARENT_PERSON, fact->person_id);
   note_ref (imp, PARENT_PARTY, fact->party_id);
   note_ref (imp, PARENT_ALLIANCE, fact->alliance_id);
-  _psephos_bind_str (stmt, 10, fact->attribute);
-  if (fact->has_number)
-    sqlite3_bind_double (stmt, 11, fact->number);
-  _psephos_bind_str (stmt, 12, fact->text);
-  _psephos_bind_str (stmt, 13, psephos_qualifier_to_string (fact->qualifier));
-  _psephos_bind_str (stmt, 14, fact->as_of);
-  _psephos_bind_int (stmt, 15, fact->start);
-  _psephos_bind_int (stmt, 16, fact->end);
-  _psephos_bind_str (stmt, 17, fact->quote);
-  _psephos_bind_int (stmt, 18, fact->row);
+  id_set_add (imp->touched_sources, source_id);
+  note_fact (imp, source_id, fact, key);
+}
+
+gint64
+psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **error)
+{
+  char key[SUBJECT_KEY_SIZE];
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (imp != NULL && fact != NULL && fact->attribute != NULL, 0);
+
+  stmt = PREPARE (imp,
+                  FACT_COLUMNS " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                  error);
+  if (stmt == NULL || !bind_fact (imp, stmt, 0, fact, key, error))
+    return 0;
   id = step_insert (imp, stmt, error);
   if (id > 0)
-    {
-      id_set_add (imp->touched_sources, source_id);
-      note_fact (imp, source_id, fact, key);
-    }
+    fact_written (imp, fact, key);
   return id;
+}
+
+/* The statement inserting @n facts (n <= FACT_BATCH), made once per import. */
+static sqlite3_stmt *
+fact_batch_statement (PsephosImport *imp, guint n, GError **error)
+{
+  g_autoptr (GString) sql = NULL;
+
+  if (imp->fact_batch[n] != NULL)
+    {
+      sqlite3_reset (imp->fact_batch[n]);
+      sqlite3_clear_bindings (imp->fact_batch[n]);
+      return imp->fact_batch[n];
+    }
+  sql = g_string_new (FACT_COLUMNS " VALUES ");
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (sqlite3_prepare_v3 (imp->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &imp->fact_batch[n], NULL) != SQLITE_OK)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot prepare a query");
+      return NULL;
+    }
+  return imp->fact_batch[n];
+}
+
+gboolean
+psephos_import_add_facts (PsephosImport *imp, const PsephosFact *facts, guint n_facts, GError **error)
+{
+  g_return_val_if_fail (imp != NULL && (facts != NULL || n_facts == 0), FALSE);
+
+  for (guint done = 0; done < n_facts;)
+    {
+      char keys[FACT_BATCH][SUBJECT_KEY_SIZE];
+      guint n = MIN (n_facts - done, FACT_BATCH);
+      sqlite3_stmt *stmt = fact_batch_statement (imp, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_return_val_if_fail (facts[done + i].attribute != NULL, FALSE);
+          if (!bind_fact (imp, stmt, (int) i * N_FACT_PARAMS, &facts[done + i], keys[i], error))
+            return FALSE;
+        }
+      if (!step_done (imp, stmt, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        fact_written (imp, &facts[done + i], keys[i]);
+      done += n;
+    }
+  return TRUE;
 }
 
 gboolean

@@ -283,6 +283,12 @@ GPtrArray *psephos_import_list_candidacies (PsephosImport *imp,
 gint64 psephos_import_add_fact (PsephosImport *imp,
                                 const PsephosFact *fact,
                                 GError **error);
+/* psephos_import_add_fact() for several facts, written by few statements
+ * (an importer that has a contest's facts together); no ids are returned. */
+gboolean psephos_import_add_facts (PsephosImport *imp,
+                                   const PsephosFact *facts,
+                                   guint n_facts,
+                                   GError **error);
 gboolean psephos_import_set_fact_status (PsephosImport *imp,
                                          gint64 fact_id,
                                          PsephosFactStatus status,
