@@ -108,7 +108,7 @@ typedef struct
 typedef struct
 {
   guint line;
-  gint64 person_id; /* 0: a NOTA row, facts about the contest */
+  gint64 person_id; /* 0: facts about the contest (its numbers, NOTA) */
   gint64 party_id;
   char *name;
   gint64 votes;

@@ -812,6 +812,28 @@ add_vote_facts (PsephosResultsImport *self,
 
 /* Electors, valid votes, turnout and NOTA of the contest, from its first
  * row (the ElectionLens table repeats them on every row). */
+/* A number about @contest citing a field of the current row; while its
+ * candidates wait, it waits with them, so the facts keep the rows' order. */
+static gboolean
+add_contest_fact (PsephosResultsImport *self,
+                  ContestEntry *contest,
+                  const PsephosFact *about,
+                  const char *attribute,
+                  double value,
+                  int col,
+                  GError **error)
+{
+  PendingCandidacy pc = { .line = self->line, .n_facts = 1 };
+
+  if (!contest->ranked_here)
+    return add_number_fact (self, about, attribute, value, col, col, error);
+  pc.facts[0] = (PendingFact){ .attribute = attribute, .has_number = TRUE, .number = value };
+  cite (self, &pc.facts[0], col, col);
+  g_array_append_val (self->pending, pc);
+  self->pending_contest = contest;
+  return TRUE;
+}
+
 static gboolean
 read_contest_values (PsephosResultsImport *self,
                      ContestEntry *contest,
@@ -836,25 +858,25 @@ read_contest_values (PsephosResultsImport *self,
   if (electors > 0)
     {
       contest->electors = electors;
-      if (!add_number_fact (self, &about, "electors", (double) electors, COL_ELECTORS, COL_ELECTORS, error))
+      if (!add_contest_fact (self, contest, &about, "electors", (double) electors, COL_ELECTORS, error))
         return FALSE;
     }
   if (turnout > 0.0)
     {
       contest->turnout_pct = turnout;
-      if (!add_number_fact (self, &about, "turnout_pct", turnout, COL_TURNOUT, COL_TURNOUT, error))
+      if (!add_contest_fact (self, contest, &about, "turnout_pct", turnout, COL_TURNOUT, error))
         return FALSE;
     }
   if (valid > 0)
     {
       contest->votes_polled = valid;
-      if (!add_number_fact (self, &about, "votes_polled", (double) valid, COL_VALID_VOTES, COL_VALID_VOTES, error))
+      if (!add_contest_fact (self, contest, &about, "votes_polled", (double) valid, COL_VALID_VOTES, error))
         return FALSE;
     }
   if (nota >= 0)
     {
       contest->nota_votes = nota;
-      if (!add_number_fact (self, &about, "nota_votes", (double) nota, COL_NOTA, COL_NOTA, error))
+      if (!add_contest_fact (self, contest, &about, "nota_votes", (double) nota, COL_NOTA, error))
         return FALSE;
     }
 
@@ -1023,7 +1045,7 @@ flush_pending (PsephosResultsImport *self,
       const PendingCandidacy *pc = &g_array_index (pending, PendingCandidacy, i);
 
       if (pc->person_id <= 0)
-        continue;         /* NOTA */
+        continue;         /* facts about the contest */
       ranks[n].order = n; /* the order of the ids they get */
       ranks[n].votes = pc->votes;
       ranks[n].hint = pc->unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN;
@@ -1045,7 +1067,7 @@ flush_pending (PsephosResultsImport *self,
       };
 
       self->line = pc->line; /* for the messages */
-      if (pc->person_id > 0) /* else NOTA: facts about the contest */
+      if (pc->person_id > 0) /* else facts about the contest */
         ok = write_candidacy (self, contest, pc->person_id, pc->party_id, pc->name, &v, &ranks[n++], &about, error);
       for (guint j = 0; ok && j < pc->n_facts; j++)
         {
