@@ -946,6 +946,54 @@ test_nota_most_votes (Fixture *f,
   g_assert_cmpstr (seat->winner_party, ==, "JMM");
 }
 
+/* A contest whose rows are not all together: its candidates are ranked
+ * over all its rows, however they were written. */
+static void
+test_split_contest (Fixture *f,
+                    gconstpointer data)
+{
+  g_autofree char *path = fixture_file ("split-contest.csv");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (PsephosSeatRow) rajmahal = NULL;
+  g_autoptr (PsephosSeatRow) borio = NULL;
+  g_autoptr (GPtrArray) candidacies = NULL;
+  PsephosIngestOutcome outcome;
+  static const struct
+  {
+    const char *name;
+    int rank;
+    PsephosResult result;
+    gint64 margin;
+    double share;
+  } expected[] = {
+    { "ARUN MANDAL", 1, PSEPHOS_RESULT_WON, 30, 100.0 * 130 / 300 },
+    { "ANANT KUMAR OJHA", 2, PSEPHOS_RESULT_LOST, -1, 100.0 * 100 / 300 },
+    { "MD. TAJUDDIN", 3, PSEPHOS_RESULT_LOST, -1, 100.0 * 60 / 300 },
+  };
+
+  import_ok (f, path, NULL, &outcome);
+  rajmahal = find_seat (f, election_id (f, "Jharkhand Assembly 2019"), "Rajmahal");
+  candidacies = psephos_store_list_candidacies (f->store, rajmahal->contest_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidacies->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      PsephosCandidacy *c = g_ptr_array_index (candidacies, i);
+
+      g_assert_cmpstr (c->name, ==, expected[i].name);
+      g_assert_cmpint (c->rank, ==, expected[i].rank);
+      g_assert_cmpint (c->result, ==, expected[i].result);
+      g_assert_cmpint (c->margin, ==, expected[i].margin);
+      g_assert_cmpfloat_with_epsilon (c->vote_share_pct, expected[i].share, 1e-9);
+    }
+  g_assert_cmpstr (rajmahal->winner_party, ==, "AJSU");
+  g_assert_cmpint (rajmahal->margin, ==, 30);
+
+  borio = find_seat (f, election_id (f, "Jharkhand Assembly 2019"), "Borio");
+  g_assert_cmpstr (borio->winner_party, ==, "JMM");
+  g_assert_cmpint (borio->margin, ==, 40);
+}
+
 static void
 cancel_cb (double fraction,
            gpointer user_data)
@@ -994,6 +1042,7 @@ main (int argc,
   ADD ("/results/import/every-assembly-file", test_every_assembly_file);
   ADD ("/results/import/reimport-unchanged", test_reimport_unchanged);
   ADD ("/results/import/nota-most-votes", test_nota_most_votes);
+  ADD ("/results/import/split-contest", test_split_contest);
   ADD ("/results/import/bad-input", test_bad_input);
   ADD ("/results/import/cancel", test_cancel);
   ADD ("/results/import/electionlens", test_electionlens);

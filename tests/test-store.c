@@ -507,6 +507,87 @@ test_agreement_and_conflict (Fixture *f, gconstpointer data)
   g_assert_cmpint (find_fact (facts, 3)->status, ==, PSEPHOS_FACT_CONTRADICTED);
 }
 
+/* Foreign keys are checked at commit, for new rows and for older rows an
+ * import changed: a reference to no row refuses the whole import. */
+static void
+test_dangling_reference (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = _psephos_store_get_db (store);
+  PsephosImport *imp;
+  gint64 contest, candidacy = 0;
+  sqlite3_stmt *stmt = NULL;
+
+  imp = psephos_store_begin_import (store, &error);
+  contest = add_dehra (imp, PSEPHOS_SOURCE_OFFICIAL, "o1", 32737, &candidacy);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+
+  /* A gap among the older ids: party 50 does not exist, 100 does. */
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO party (id, name, key) VALUES (100, 'Filler', 'filler')", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  for (int attempt = 0; attempt < 5; attempt++)
+    {
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr (PsephosFact) fact = psephos_fact_new ();
+
+      before = psephos_test_file_checksum (f->path);
+      imp = psephos_store_begin_import (store, &error);
+      g_assert_no_error (error);
+      switch (attempt)
+        {
+          case 0: /* a new candidacy of no one */
+            g_assert_cmpint (psephos_import_add_candidacy (imp, contest, 9999, 0, "NO ONE", 10, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+            break;
+          case 1: /* an older candidacy given a party that does not exist */
+            {
+              PsephosSource source = { .kind = PSEPHOS_SOURCE_OFFICIAL, .body = (char *) "x", .content_hash = (char *) "o2" };
+              g_autoptr (GPtrArray) candidacies = psephos_store_list_candidacies (store, contest, &error);
+              PsephosCandidacy *c = g_ptr_array_index (candidacies, 0);
+
+              psephos_import_add_source (imp, &source, &error);
+              g_assert_cmpint (psephos_import_add_candidacy (imp, contest, c->person_id, 9999, c->name, 10, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+            }
+            break;
+          case 2: /* an alias of no one */
+            g_assert_true (psephos_import_add_alias (imp, 9999, "NO ONE", &error));
+            break;
+          case 3: /* a fact about a candidacy that does not exist */
+            fact->source_id = 1;
+            fact->subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
+            fact->candidacy_id = 9999;
+            fact->attribute = g_strdup ("votes");
+            g_assert_cmpint (psephos_import_add_fact (imp, fact, &error), >, 0);
+            break;
+          case 4: /* a new candidacy of a party in the gap */
+            {
+              gint64 person = psephos_import_add_person (imp, "SOMEONE", &error);
+
+              g_assert_cmpint (psephos_import_add_candidacy (imp, contest, person, 50, "SOMEONE", 10, -1, -1, PSEPHOS_RESULT_UNKNOWN, &error), >, 0);
+            }
+            break;
+          default:
+            g_assert_not_reached ();
+        }
+      g_assert_no_error (error);
+      g_assert_false (psephos_import_commit (imp, &error));
+      g_assert_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+      after = psephos_test_file_checksum (f->path);
+      g_assert_cmpstr (before, ==, after);
+    }
+
+  /* Outside an import, SQLite checks them itself. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+  g_assert_true (psephos_store_check (store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_values_compatible (void)
 {
@@ -558,6 +639,7 @@ main (int argc, char *argv[])
   ADD ("/store/refuse/truncated", test_refuse_truncated);
   ADD ("/store/import/winner-by-votes", test_winner_by_votes);
   ADD ("/store/import/rollback", test_rollback_leaves_nothing);
+  ADD ("/store/import/dangling-reference", test_dangling_reference);
   ADD ("/store/import/alliances-and-sources", test_alliances_and_sources);
   ADD ("/store/facts/by-subject", test_facts_by_subject);
   ADD ("/store/facts/agreement-and-conflict", test_agreement_and_conflict);

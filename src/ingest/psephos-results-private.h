@@ -77,6 +77,7 @@ typedef struct
 {
   gint64 id;
   char *abbreviation; /* NULL: unknown party */
+  gint64 member_of;   /* the election last noted in @members */
 } PartyEntry;
 
 typedef struct
@@ -89,11 +90,44 @@ typedef struct
   GHashTable *people; /* name key → person id, or 0 for two namesakes */
 } SeatEntry;
 
+/* A fact citing fields of a row, waiting for the candidacy it is about. */
+typedef struct
+{
+  const char *attribute;
+  gboolean has_number;
+  double number;
+  const char *text;
+  gint64 start;
+  gint64 end;
+  char *quote;
+  guint row;
+} PendingFact;
+
+/* A candidate's row, waiting for the rest of its contest (see
+ * flush_pending() in psephos-results-rows.c). */
+typedef struct
+{
+  guint line;
+  gint64 person_id; /* 0: facts about the contest (its numbers, NOTA) */
+  gint64 party_id;
+  char *name;
+  gint64 votes;
+  gint64 evm_votes;
+  gint64 postal_votes;
+  gboolean unopposed;
+  PendingFact facts[3];
+  guint n_facts;
+} PendingCandidacy;
+
 typedef struct
 {
   gint64 id;
   ElectionEntry *election;
   SeatEntry *seat;
+  /* TRUE while the contest's rows are still coming, one after another, and
+   * it had no candidacies before: they wait (PsephosResultsImport.pending)
+   * to be written together, ranked. */
+  gboolean ranked_here;
   /* Candidacies stored before this file (from articles or another official
    * file), by name key; each is claimed by at most one row. */
   GHashTable *earlier;
@@ -126,10 +160,13 @@ typedef struct
   GHashTable *seats;     /* seat id → SeatEntry */
   GHashTable *contests;  /* "house|state|year|seat" as written → ContestEntry */
   GPtrArray *contest_list;
-  GHashTable *parties;    /* text as written → PartyEntry */
-  GHashTable *members;    /* "election|party" → NULL: who stood in which election */
-  GPtrArray *member_list; /* pairs ElectionEntry*, PartyEntry* */
-  GString *quote;
+  GHashTable *parties;           /* text as written → PartyEntry */
+  GHashTable *members;           /* "election|party" → NULL: who stood in which election */
+  GPtrArray *member_list;        /* pairs ElectionEntry*, PartyEntry* */
+  ContestEntry *pending_contest; /* the contest whose rows wait, or NULL */
+  GArray *pending;               /* its rows, of PendingCandidacy */
+  GArray *pending_facts;         /* scratch: PsephosFact */
+  GString *key;                  /* scratch: a contest's key */
   sqlite3_stmt *person_stmt;
   sqlite3_stmt *seat_stmt;
   guint n_facts;

@@ -53,6 +53,16 @@ seat_entry_free (gpointer p)
 }
 
 static void
+pending_candidacy_clear (gpointer p)
+{
+  PendingCandidacy *pc = p;
+
+  g_free (pc->name);
+  for (guint i = 0; i < pc->n_facts; i++)
+    g_free (pc->facts[i].quote);
+}
+
+static void
 contest_entry_free (gpointer p)
 {
   ContestEntry *c = p;
@@ -73,9 +83,11 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   g_clear_pointer (&self->parties, g_hash_table_unref);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->member_list, g_ptr_array_unref);
-  if (self->quote != NULL)
-    g_string_free (self->quote, TRUE);
-  self->quote = NULL;
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->pending_facts, g_array_unref);
+  if (self->key != NULL)
+    g_string_free (self->key, TRUE);
+  self->key = NULL;
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
   g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
 }
@@ -91,7 +103,10 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->parties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, party_entry_free);
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->member_list = g_ptr_array_new ();
-  self->quote = g_string_sized_new (64);
+  self->key = g_string_sized_new (64);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
+  self->pending_facts = g_array_new (FALSE, FALSE, sizeof (PsephosFact));
+  g_array_set_clear_func (self->pending, pending_candidacy_clear);
 }
 
 /* The code point offset of byte @offset of the file. Offsets asked for
@@ -103,6 +118,18 @@ code_point_at (PsephosResultsImport *self,
 {
   const guchar *d = (const guchar *) self->data;
 
+  /* Eight bytes at a time: each that is not a continuation byte (10xxxxxx)
+   * starts a code point. */
+  while (self->cp_byte + 8 <= offset)
+    {
+      guint64 w;
+      guint64 continuation;
+
+      memcpy (&w, d + self->cp_byte, sizeof w);
+      continuation = (w >> 7) & ~(w >> 6) & G_GUINT64_CONSTANT (0x0101010101010101);
+      self->cp_count += 8 - __builtin_popcountll (continuation);
+      self->cp_byte += 8;
+    }
   while (self->cp_byte < offset)
     {
       if ((d[self->cp_byte] & 0xC0) != 0x80)
@@ -229,35 +256,61 @@ parse_percent (PsephosResultsImport *self,
   return TRUE;
 }
 
-/* Adds a fact citing the characters of fields @first_col … @last_col of
- * the current row. */
-static gboolean
-add_fact (PsephosResultsImport *self,
-          PsephosFact *fact,
-          int first_col,
-          int last_col,
-          GError **error)
+/* Where fields @first_col … @last_col of the current row are in the file:
+ * their line, code points and text. */
+static void
+cite (PsephosResultsImport *self,
+      PendingFact *pf,
+      int first_col,
+      int last_col)
 {
   gsize start = MIN (psephos_csv_get_field_start (self->csv, self->col[first_col]),
                      psephos_csv_get_field_start (self->csv, self->col[last_col]));
   gsize end = MAX (psephos_csv_get_field_end (self->csv, self->col[first_col]),
                    psephos_csv_get_field_end (self->csv, self->col[last_col]));
 
-  g_string_truncate (self->quote, 0);
-  g_string_append_len (self->quote, self->data + start, end - start);
+  pf->row = self->line;
+  pf->start = code_point_at (self, start);
+  pf->end = code_point_at (self, end);
+  pf->quote = g_strndup (self->data + start, end - start);
+}
 
-  fact->qualifier = PSEPHOS_QUALIFIER_EXACT;
-  fact->row = self->line;
-  fact->start = code_point_at (self, start);
-  fact->end = code_point_at (self, end);
-  fact->quote = self->quote->str;
+/* The fact @about that states what @pf says, citing where. */
+static PsephosFact
+cited_fact (const PsephosFact *about,
+            const PendingFact *pf)
+{
+  PsephosFact fact = *about;
 
-  if (psephos_import_add_fact (self->imp, fact, error) <= 0)
+  fact.attribute = (char *) pf->attribute;
+  fact.has_number = pf->has_number;
+  fact.number = pf->number;
+  fact.text = (char *) pf->text;
+  fact.qualifier = PSEPHOS_QUALIFIER_EXACT;
+  fact.row = pf->row;
+  fact.start = pf->start;
+  fact.end = pf->end;
+  fact.quote = pf->quote;
+  return fact;
+}
+
+/* Adds a fact as @about, stating what @pf says and citing where. */
+static gboolean
+add_cited_fact (PsephosResultsImport *self,
+                const PsephosFact *about,
+                const PendingFact *pf,
+                GError **error)
+{
+  PsephosFact fact = cited_fact (about, pf);
+
+  if (psephos_import_add_fact (self->imp, &fact, error) <= 0)
     return FALSE;
   self->n_facts++;
   return TRUE;
 }
 
+/* Adds a number fact as @about citing fields @first_col … @last_col of the
+ * current row. */
 static gboolean
 add_number_fact (PsephosResultsImport *self,
                  const PsephosFact *about,
@@ -267,12 +320,13 @@ add_number_fact (PsephosResultsImport *self,
                  int last_col,
                  GError **error)
 {
-  PsephosFact fact = *about;
+  PendingFact pf = { .attribute = attribute, .has_number = TRUE, .number = value };
+  gboolean ok;
 
-  fact.attribute = (char *) attribute;
-  fact.has_number = TRUE;
-  fact.number = value;
-  return add_fact (self, &fact, first_col, last_col, error);
+  cite (self, &pf, first_col, last_col);
+  ok = add_cited_fact (self, about, &pf, error);
+  g_free (pf.quote);
+  return ok;
 }
 
 static StateEntry *
@@ -466,6 +520,23 @@ get_seat (PsephosResultsImport *self,
   return entry;
 }
 
+static void
+append_int (GString *s,
+            gint64 value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (value < 0)
+    g_string_append_c (s, '-');
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (s, digits[--n]);
+}
+
 static ContestEntry *
 get_contest (PsephosResultsImport *self,
              const ContestKey *k,
@@ -479,11 +550,20 @@ get_contest (PsephosResultsImport *self,
   ElectionEntry *election;
   SeatEntry *seat;
 
-  key = g_strdup_printf ("%s|%d|%s|%d|%s", k->election_name ? k->election_name : "",
-                         k->house, k->state, k->year, k->seat);
-  entry = g_hash_table_lookup (self->contests, key);
+  /* "election|house|state|year|seat", without printf: once per row. */
+  g_string_assign (self->key, k->election_name ? k->election_name : "");
+  g_string_append_c (self->key, '|');
+  append_int (self->key, k->house);
+  g_string_append_c (self->key, '|');
+  g_string_append (self->key, k->state);
+  g_string_append_c (self->key, '|');
+  append_int (self->key, k->year);
+  g_string_append_c (self->key, '|');
+  g_string_append (self->key, k->seat);
+  entry = g_hash_table_lookup (self->contests, self->key->str);
   if (entry != NULL)
     return entry;
+  key = g_strdup (self->key->str);
 
   if ((state = get_state (self, k->state, k->state_code, error)) == NULL)
     return NULL;
@@ -524,6 +604,7 @@ get_contest (PsephosResultsImport *self,
       g_hash_table_replace (entry->earlier, psephos_name_key (c->name), c);
     }
   g_ptr_array_set_free_func (earlier, NULL);
+  entry->ranked_here = g_hash_table_size (entry->earlier) == 0;
 
   return entry;
 }
@@ -608,8 +689,15 @@ is_nota (const char *candidate,
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autofree char *key = NULL;
+      const char *p = texts[i];
 
-      if (texts[i] == NULL)
+      if (p == NULL)
+        continue;
+      /* Both spellings' keys start with 'n': most texts are told apart by
+       * their first ASCII letter or digit, without making their key. */
+      while (*p != '\0' && (guchar) *p < 0x80 && !g_ascii_isalnum (*p) && *p != '&')
+        p++;
+      if (*p == '\0' || ((guchar) *p < 0x80 && g_ascii_tolower (*p) != 'n'))
         continue;
       key = psephos_tables_key (texts[i]);
       if (g_strv_contains (spellings, key))
@@ -654,8 +742,58 @@ read_votes (PsephosResultsImport *self,
   return TRUE;
 }
 
-/* Facts citing the votes fields: the total is the votes column where there
- * is one, else the EVM and postal fields it is the sum of. */
+/* The facts citing the votes fields of the current row, into @out (at
+ * most three): the total is the votes column where there is one, else the
+ * EVM and postal fields it is the sum of. */
+static guint
+cite_votes (PsephosResultsImport *self,
+            const char *attribute,
+            const Votes *v,
+            PendingFact *out)
+{
+  if (v->unopposed)
+    {
+      out[0] = (PendingFact){ .attribute = "result", .text = "won" };
+      cite (self, &out[0], COL_VOTES, COL_VOTES);
+      return 1;
+    }
+
+  if (self->col[COL_VOTES] >= 0)
+    {
+      out[0] = (PendingFact){ .attribute = attribute, .has_number = TRUE, .number = (double) v->votes };
+      cite (self, &out[0], COL_VOTES, COL_VOTES);
+      return 1;
+    }
+
+  if (g_str_equal (attribute, "votes"))
+    {
+      out[0] = (PendingFact){ .attribute = "evm_votes", .has_number = TRUE, .number = (double) v->evm_votes };
+      cite (self, &out[0], COL_EVM, COL_EVM);
+      out[1] = (PendingFact){ .attribute = "postal_votes", .has_number = TRUE, .number = (double) v->postal_votes };
+      cite (self, &out[1], COL_POSTAL, COL_POSTAL);
+      out[2] = (PendingFact){ .attribute = "votes", .has_number = TRUE, .number = (double) v->votes };
+      cite (self, &out[2], COL_EVM, COL_POSTAL);
+      return 3;
+    }
+
+  out[0] = (PendingFact){ .attribute = attribute, .has_number = TRUE, .number = (double) v->votes };
+  cite (self, &out[0], COL_EVM, COL_POSTAL);
+  return 1;
+}
+
+static gboolean
+add_cited_facts (PsephosResultsImport *self,
+                 const PsephosFact *about,
+                 const PendingFact *facts,
+                 guint n_facts,
+                 GError **error)
+{
+  for (guint i = 0; i < n_facts; i++)
+    if (!add_cited_fact (self, about, &facts[i], error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 add_vote_facts (PsephosResultsImport *self,
                 const PsephosFact *about,
@@ -663,26 +801,39 @@ add_vote_facts (PsephosResultsImport *self,
                 const Votes *v,
                 GError **error)
 {
-  if (v->unopposed)
-    {
-      PsephosFact fact = *about;
+  PendingFact facts[3];
+  guint n = cite_votes (self, attribute, v, facts);
+  gboolean ok = add_cited_facts (self, about, facts, n, error);
 
-      fact.attribute = (char *) "result";
-      fact.text = (char *) "won";
-      return add_fact (self, &fact, COL_VOTES, COL_VOTES, error);
-    }
-
-  if (self->col[COL_VOTES] >= 0)
-    return add_number_fact (self, about, attribute, (double) v->votes, COL_VOTES, COL_VOTES, error);
-
-  if (g_str_equal (attribute, "votes"))
-    return add_number_fact (self, about, "evm_votes", (double) v->evm_votes, COL_EVM, COL_EVM, error) && add_number_fact (self, about, "postal_votes", (double) v->postal_votes, COL_POSTAL, COL_POSTAL, error) && add_number_fact (self, about, "votes", (double) v->votes, COL_EVM, COL_POSTAL, error);
-
-  return add_number_fact (self, about, attribute, (double) v->votes, COL_EVM, COL_POSTAL, error);
+  for (guint i = 0; i < n; i++)
+    g_free (facts[i].quote);
+  return ok;
 }
 
 /* Electors, valid votes, turnout and NOTA of the contest, from its first
  * row (the ElectionLens table repeats them on every row). */
+/* A number about @contest citing a field of the current row; while its
+ * candidates wait, it waits with them, so the facts keep the rows' order. */
+static gboolean
+add_contest_fact (PsephosResultsImport *self,
+                  ContestEntry *contest,
+                  const PsephosFact *about,
+                  const char *attribute,
+                  double value,
+                  int col,
+                  GError **error)
+{
+  PendingCandidacy pc = { .line = self->line, .n_facts = 1 };
+
+  if (!contest->ranked_here)
+    return add_number_fact (self, about, attribute, value, col, col, error);
+  pc.facts[0] = (PendingFact){ .attribute = attribute, .has_number = TRUE, .number = value };
+  cite (self, &pc.facts[0], col, col);
+  g_array_append_val (self->pending, pc);
+  self->pending_contest = contest;
+  return TRUE;
+}
+
 static gboolean
 read_contest_values (PsephosResultsImport *self,
                      ContestEntry *contest,
@@ -707,25 +858,25 @@ read_contest_values (PsephosResultsImport *self,
   if (electors > 0)
     {
       contest->electors = electors;
-      if (!add_number_fact (self, &about, "electors", (double) electors, COL_ELECTORS, COL_ELECTORS, error))
+      if (!add_contest_fact (self, contest, &about, "electors", (double) electors, COL_ELECTORS, error))
         return FALSE;
     }
   if (turnout > 0.0)
     {
       contest->turnout_pct = turnout;
-      if (!add_number_fact (self, &about, "turnout_pct", turnout, COL_TURNOUT, COL_TURNOUT, error))
+      if (!add_contest_fact (self, contest, &about, "turnout_pct", turnout, COL_TURNOUT, error))
         return FALSE;
     }
   if (valid > 0)
     {
       contest->votes_polled = valid;
-      if (!add_number_fact (self, &about, "votes_polled", (double) valid, COL_VALID_VOTES, COL_VALID_VOTES, error))
+      if (!add_contest_fact (self, contest, &about, "votes_polled", (double) valid, COL_VALID_VOTES, error))
         return FALSE;
     }
   if (nota >= 0)
     {
       contest->nota_votes = nota;
-      if (!add_number_fact (self, &about, "nota_votes", (double) nota, COL_NOTA, COL_NOTA, error))
+      if (!add_contest_fact (self, contest, &about, "nota_votes", (double) nota, COL_NOTA, error))
         return FALSE;
     }
 
@@ -833,6 +984,111 @@ read_contest_key (PsephosResultsImport *self,
     }
 }
 
+/* Writes a candidacy of @contest (@ranked: what the commit will derive for
+ * it, or NULL); @about is set to be about it. */
+static gboolean
+write_candidacy (PsephosResultsImport *self,
+                 ContestEntry *contest,
+                 gint64 person_id,
+                 gint64 party_id,
+                 const char *name,
+                 const Votes *v,
+                 const PsephosRanking *ranked,
+                 PsephosFact *about,
+                 GError **error)
+{
+  gint64 candidacy_id;
+
+  candidacy_id = psephos_import_add_ranked_candidacy (self->imp, contest->id, person_id, party_id, name,
+                                                      v->votes, v->evm_votes, v->postal_votes,
+                                                      v->unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN,
+                                                      ranked, error);
+  if (candidacy_id <= 0)
+    return FALSE;
+
+  *about = (PsephosFact){
+    .subject_kind = PSEPHOS_SUBJECT_CANDIDATE,
+    .election_id = contest->election->id,
+    .contest_id = contest->id,
+    .candidacy_id = candidacy_id,
+    .person_id = person_id,
+    .party_id = party_id,
+  };
+  return TRUE;
+}
+
+/* Writes the candidacies of the contest whose rows were waiting, ranked as
+ * the commit will rank them, so that it finds nothing to change: a rank
+ * written per candidacy afterwards cost a tenth of an import. The commit
+ * still derives every contest and corrects what differs. */
+static gboolean
+flush_pending (PsephosResultsImport *self,
+               GError **error)
+{
+  ContestEntry *contest = self->pending_contest;
+  g_autofree PsephosRanking *ranks = NULL;
+  GArray *pending;
+  guint line = self->line;
+  guint n = 0;
+  gboolean ok = TRUE;
+
+  if (contest == NULL)
+    return TRUE;
+  self->pending_contest = NULL;
+  /* Rows of the contest further on, if any, are written as they come. */
+  contest->ranked_here = FALSE;
+  pending = self->pending;
+
+  ranks = g_new0 (PsephosRanking, MAX (pending->len, 1));
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingCandidacy *pc = &g_array_index (pending, PendingCandidacy, i);
+
+      if (pc->person_id <= 0)
+        continue;         /* facts about the contest */
+      ranks[n].order = n; /* the order of the ids they get */
+      ranks[n].votes = pc->votes;
+      ranks[n].hint = pc->unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN;
+      n++;
+    }
+  /* Official results are declared (finish_contests()). */
+  psephos_rank_candidates (ranks, n, PSEPHOS_CONTEST_DECLARED, contest->nota_votes);
+
+  /* The candidacies, then their facts together, in the order of the rows. */
+  n = 0;
+  for (guint i = 0; ok && i < pending->len; i++)
+    {
+      const PendingCandidacy *pc = &g_array_index (pending, PendingCandidacy, i);
+      Votes v = { pc->votes, pc->evm_votes, pc->postal_votes, pc->unopposed };
+      PsephosFact about = {
+        .subject_kind = PSEPHOS_SUBJECT_SEAT,
+        .election_id = contest->election->id,
+        .contest_id = contest->id,
+      };
+
+      self->line = pc->line; /* for the messages */
+      if (pc->person_id > 0) /* else facts about the contest */
+        ok = write_candidacy (self, contest, pc->person_id, pc->party_id, pc->name, &v, &ranks[n++], &about, error);
+      for (guint j = 0; ok && j < pc->n_facts; j++)
+        {
+          PsephosFact fact = cited_fact (&about, &pc->facts[j]);
+
+          g_array_append_val (self->pending_facts, fact);
+        }
+    }
+  if (ok && pending->len > 0)
+    {
+      self->line = g_array_index (pending, PendingCandidacy, 0).line;
+      ok = psephos_import_add_facts (self->imp, (PsephosFact *) (gpointer) self->pending_facts->data,
+                                     self->pending_facts->len, error);
+      self->n_facts += self->pending_facts->len;
+    }
+  self->line = line;
+  g_array_set_size (self->pending_facts, 0);
+  g_array_set_size (pending, 0);
+  return ok;
+}
+
 gboolean
 _psephos_results_import_row (PsephosResultsImport *self,
                              GError **error)
@@ -847,7 +1103,8 @@ _psephos_results_import_row (PsephosResultsImport *self,
   g_autofree char *name_key = NULL;
   const char *party_text;
   gint64 person_id = 0;
-  gint64 candidacy_id;
+  PendingFact facts[3];
+  guint n_facts;
   gboolean ok;
 
   if (!read_contest_key (self, &key, error))
@@ -860,6 +1117,8 @@ _psephos_results_import_row (PsephosResultsImport *self,
   g_free (key.seat);
   g_free (key.state);
   if (contest == NULL)
+    return FALSE;
+  if (self->pending_contest != contest && !flush_pending (self, error))
     return FALSE;
 
   if (!read_contest_values (self, contest, error))
@@ -881,7 +1140,16 @@ _psephos_results_import_row (PsephosResultsImport *self,
         {
           if (contest->nota_votes < 0 || self->col[COL_NOTA] < 0)
             contest->nota_votes = votes.votes;
-          if (!add_vote_facts (self, &about, "nota_votes", &votes, error))
+          if (contest->ranked_here)
+            {
+              /* Waits with the candidates, so facts keep the order of the rows. */
+              PendingCandidacy pc = { .line = self->line };
+
+              pc.n_facts = cite_votes (self, "nota_votes", &votes, pc.facts);
+              g_array_append_val (self->pending, pc);
+              self->pending_contest = contest;
+            }
+          else if (!add_vote_facts (self, &about, "nota_votes", &votes, error))
             return FALSE;
         }
       return TRUE;
@@ -901,8 +1169,13 @@ _psephos_results_import_row (PsephosResultsImport *self,
 
       if ((party = get_party (self, party_text, error)) == NULL)
         return FALSE;
-      member_key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, contest->election->id, party->id);
-      if (party->abbreviation != NULL && !g_hash_table_contains (self->members, member_key))
+      /* Rows of one election mostly follow each other: ask the set only
+       * when the party's election changes. */
+      if (party->abbreviation != NULL && party->member_of != contest->election->id)
+        member_key = g_strdup_printf ("%" G_GINT64_FORMAT "|%" G_GINT64_FORMAT, contest->election->id, party->id);
+      if (member_key != NULL)
+        party->member_of = contest->election->id;
+      if (member_key != NULL && !g_hash_table_contains (self->members, member_key))
         {
           g_hash_table_add (self->members, g_steal_pointer (&member_key));
           g_ptr_array_add (self->member_list, contest->election);
@@ -962,22 +1235,30 @@ _psephos_results_import_row (PsephosResultsImport *self,
   g_hash_table_add (contest->persons, g_memdup2 (&person_id, sizeof person_id));
   remember_person_at_seat (contest->seat, name_key, person_id);
 
-  candidacy_id = psephos_import_add_candidacy (self->imp, contest->id, person_id,
-                                               party ? party->id : 0, candidate,
-                                               votes.votes, votes.evm_votes, votes.postal_votes,
-                                               votes.unopposed ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_UNKNOWN,
-                                               error);
-  if (candidacy_id <= 0)
-    return FALSE;
+  if (contest->ranked_here)
+    {
+      PendingCandidacy pc = {
+        .line = self->line,
+        .person_id = person_id,
+        .party_id = party ? party->id : 0,
+        .name = g_steal_pointer (&candidate),
+        .votes = votes.votes,
+        .evm_votes = votes.evm_votes,
+        .postal_votes = votes.postal_votes,
+        .unopposed = votes.unopposed,
+      };
 
-  about.subject_kind = PSEPHOS_SUBJECT_CANDIDATE;
-  about.election_id = contest->election->id;
-  about.contest_id = contest->id;
-  about.candidacy_id = candidacy_id;
-  about.person_id = person_id;
-  about.party_id = party ? party->id : 0;
-  ok = add_vote_facts (self, &about, "votes", &votes, error);
+      pc.n_facts = cite_votes (self, "votes", &votes, pc.facts);
+      g_array_append_val (self->pending, pc);
+      self->pending_contest = contest;
+      return TRUE;
+    }
 
+  n_facts = cite_votes (self, "votes", &votes, facts);
+  ok = write_candidacy (self, contest, person_id, party ? party->id : 0, candidate, &votes, NULL, &about, error)
+       && add_cited_facts (self, &about, facts, n_facts, error);
+  for (guint i = 0; i < n_facts; i++)
+    g_free (facts[i].quote);
   return ok;
 }
 
@@ -1032,7 +1313,7 @@ gboolean
 _psephos_results_import_finish (PsephosResultsImport *self,
                                 GError **error)
 {
-  gboolean ok = finish_contests (self, error) && add_alliance_members (self, error);
+  gboolean ok = flush_pending (self, error) && finish_contests (self, error) && add_alliance_members (self, error);
 
   /* The statements must not outlive the transaction. */
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);

@@ -368,6 +368,51 @@ psephos_election_canonical_name (PsephosElectionKind kind,
     }
 }
 
+static gboolean
+is_ascii (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if ((guchar) *s >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* psephos_name_key() of a name in ASCII, as most official names are: the
+ * same key without case folding and Unicode tables, which cost more than
+ * the rest of a row's import. */
+static char *
+name_key_ascii (const char *name)
+{
+  char *key = g_malloc (strlen (name) * 4 + 1); /* '&' becomes " and" */
+  gsize len = 0;
+  gboolean space = FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (g_ascii_isalnum (c))
+        {
+          if (space && len > 0)
+            key[len++] = ' ';
+          space = FALSE;
+          key[len++] = g_ascii_tolower (c);
+        }
+      else if (c == '&')
+        {
+          if (len > 0)
+            key[len++] = ' ';
+          memcpy (key + len, "and", 3);
+          len += 3;
+          space = TRUE;
+        }
+      else if (c != '\'')
+        space = TRUE;
+    }
+  key[len] = '\0';
+  return key;
+}
+
 char *
 psephos_name_key (const char *name)
 {
@@ -377,6 +422,8 @@ psephos_name_key (const char *name)
 
   if (name == NULL)
     return g_strdup ("");
+  if (is_ascii (name))
+    return name_key_ascii (name);
   folded = g_utf8_casefold (name, -1);
   key = g_string_sized_new (strlen (folded));
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
@@ -417,6 +464,39 @@ psephos_name_display (const char *name)
   if (name == NULL)
     return NULL;
   trimmed = g_strstrip (g_strdup (name));
+  if (is_ascii (trimmed))
+    {
+      /* The same as below, without the Unicode tables. */
+      gsize len = 0;
+
+      for (const char *p = trimmed; *p; p++)
+        if (g_ascii_islower (*p))
+          return g_steal_pointer (&trimmed);
+      for (char *p = trimmed; *p; p++)
+        {
+          char c = *p;
+
+          if (g_ascii_isalpha (c))
+            {
+              trimmed[len++] = word_start ? c : g_ascii_tolower (c);
+              word_start = FALSE;
+            }
+          else
+            {
+              /* g_unichar_isspace(): not '\v' */
+              if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+                {
+                  if (len > 0 && trimmed[len - 1] != ' ')
+                    trimmed[len++] = ' ';
+                }
+              else
+                trimmed[len++] = c;
+              word_start = TRUE;
+            }
+        }
+      trimmed[len] = '\0';
+      return g_steal_pointer (&trimmed);
+    }
   for (const char *p = trimmed; *p; p = g_utf8_next_char (p))
     if (g_unichar_islower (g_utf8_get_char (p)))
       {

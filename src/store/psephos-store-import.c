@@ -8,9 +8,41 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "psephos-store-private.h"
+
+/* The tables rows refer to (REFERENCES in the schema): foreign keys are
+ * checked at commit (check_references()), not by every statement. */
+typedef enum
+{
+  PARENT_SOURCE,
+  PARENT_ELECTION,
+  PARENT_STATE,
+  PARENT_SEAT,
+  PARENT_PARTY,
+  PARENT_ALLIANCE,
+  PARENT_PERSON,
+  PARENT_CONTEST,
+  PARENT_CANDIDACY,
+  N_PARENTS
+} Parent;
+
+static const char *const parent_tables[N_PARENTS] = {
+  "source",
+  "election",
+  "state",
+  "seat",
+  "party",
+  "alliance",
+  "person",
+  "contest",
+  "candidacy",
+};
+
+/* Facts written by one statement at most (psephos_import_add_facts()). */
+#define FACT_BATCH 16
 
 struct _PsephosImport
 {
@@ -31,7 +63,25 @@ struct _PsephosImport
   GHashTable *touched_contests;  /* id set */
   GHashTable *touched_elections; /* id set */
   GHashTable *touched_sources;   /* id set: sources whose facts were added */
-  GHashTable *new_persons;       /* id set: persons this import made */
+
+  /* Noted as facts are added, so that the commit need not search the
+   * facts again (see note_fact()). */
+  GHashTable *source_elections; /* set of gint64[2]: source, election */
+  gint64 last_source_election[2];
+  GHashTable *elections_by_sql; /* id set: sources with a fact to look up */
+  GHashTable *new_groups;       /* "subject_key\x1fattribute" → count */
+  GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
+  GHashTable *new_persons;      /* id set: persons this import made */
+
+  /* The references this import wrote, by the table they refer to: to rows
+   * it made (ids above the largest before it began), the largest; to older
+   * rows, each (see note_ref()). */
+  gint64 max_before[N_PARENTS];
+  gint64 max_new_ref[N_PARENTS];
+  gint64 last_old_ref[N_PARENTS];
+  GHashTable *old_refs[N_PARENTS]; /* id sets */
+
+  sqlite3_stmt *fact_batch[FACT_BATCH + 1]; /* by number of facts */
 };
 
 static GHashTable *
@@ -58,10 +108,46 @@ id_set_add (GHashTable *set, gint64 id)
   g_hash_table_add (set, key);
 }
 
+static guint
+pair_hash (gconstpointer p)
+{
+  const gint64 *pair = p;
+
+  return (guint) (pair[0] * 1000003 + pair[1]);
+}
+
+static gboolean
+pair_equal (gconstpointer a, gconstpointer b)
+{
+  const gint64 *x = a, *y = b;
+
+  return x[0] == y[0] && x[1] == y[1];
+}
+
+/* Notes that a row written refers to row @id (<= 0: none) of @parent. */
+static void
+note_ref (PsephosImport *imp, Parent parent, gint64 id)
+{
+  if (id <= 0)
+    return;
+  if (id > imp->max_before[parent])
+    imp->max_new_ref[parent] = MAX (imp->max_new_ref[parent], id);
+  else if (id != imp->last_old_ref[parent])
+    {
+      imp->last_old_ref[parent] = id;
+      id_set_add (imp->old_refs[parent], id);
+    }
+}
+
 static void
 import_free (PsephosImport *imp)
 {
-  sqlite3_exec (imp->db, "PRAGMA cache_size = -16384", NULL, NULL, NULL);
+  /* After COMMIT or ROLLBACK: outside a transaction, where the pragma acts. */
+  sqlite3_exec (imp->db, "PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  for (guint i = 0; i < N_PARENTS; i++)
+    g_clear_pointer (&imp->old_refs[i], g_hash_table_unref);
+  for (guint i = 0; i <= FACT_BATCH; i++)
+    g_clear_pointer (&imp->fact_batch[i], sqlite3_finalize);
   g_clear_pointer (&imp->elections, g_hash_table_unref);
   g_clear_pointer (&imp->states, g_hash_table_unref);
   g_clear_pointer (&imp->seats, g_hash_table_unref);
@@ -71,6 +157,10 @@ import_free (PsephosImport *imp)
   g_clear_pointer (&imp->touched_contests, g_hash_table_unref);
   g_clear_pointer (&imp->touched_elections, g_hash_table_unref);
   g_clear_pointer (&imp->touched_sources, g_hash_table_unref);
+  g_clear_pointer (&imp->source_elections, g_hash_table_unref);
+  g_clear_pointer (&imp->elections_by_sql, g_hash_table_unref);
+  g_clear_pointer (&imp->new_groups, g_hash_table_unref);
+  g_clear_pointer (&imp->groups_by_sql, g_hash_table_unref);
   g_clear_pointer (&imp->new_persons, g_hash_table_unref);
   g_clear_object (&imp->store);
   g_free (imp);
@@ -89,9 +179,14 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
                    "%s: the store is read-only", psephos_store_get_path (self));
       return NULL;
     }
-  /* A bigger page cache while writing; reading needs far less. */
-  if (!_psephos_store_exec (self, "PRAGMA cache_size = -65536; BEGIN IMMEDIATE", error))
-    return NULL;
+  /* A bigger page cache while writing; reading needs far less. Foreign
+   * keys are checked at commit for the rows written (check_references()),
+   * not by every statement: that cost an eighth of an import. */
+  if (!_psephos_store_exec (self, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", error))
+    {
+      sqlite3_exec (_psephos_store_get_db (self), "PRAGMA cache_size = -16384; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      return NULL;
+    }
 
   imp = g_new0 (PsephosImport, 1);
   imp->store = g_object_ref (self);
@@ -105,7 +200,27 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->touched_contests = new_id_set ();
   imp->touched_elections = new_id_set ();
   imp->touched_sources = new_id_set ();
+  imp->source_elections = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  imp->elections_by_sql = new_id_set ();
+  imp->new_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->groups_by_sql = new_id_set ();
   imp->new_persons = new_id_set ();
+  for (guint i = 0; i < N_PARENTS; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", parent_tables[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      imp->old_refs[i] = new_id_set ();
+      if (sqlite3_prepare_v2 (imp->db, sql, -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_finalize (stmt);
+          _psephos_store_set_error (self, error, "cannot read the store");
+          psephos_import_rollback (imp);
+          return NULL;
+        }
+      imp->max_before[i] = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+    }
   return imp;
 }
 
@@ -224,6 +339,7 @@ psephos_import_add_source (PsephosImport *imp, const PsephosSource *source, GErr
   _psephos_bind_str (stmt, 9, source->fingerprint);
   _psephos_bind_id (stmt, 10, source->duplicate_of);
   _psephos_bind_str (stmt, 11, now);
+  note_ref (imp, PARENT_SOURCE, source->duplicate_of);
   id = step_insert (imp, stmt, error);
   if (id > 0)
     {
@@ -251,6 +367,7 @@ psephos_import_set_duplicate_of (PsephosImport *imp, gint64 source_id, gint64 du
 
   if (stmt == NULL)
     return FALSE;
+  note_ref (imp, PARENT_SOURCE, duplicate_of);
   sqlite3_bind_int64 (stmt, 1, source_id);
   _psephos_bind_id (stmt, 2, duplicate_of);
   return step_done (imp, stmt, error);
@@ -408,6 +525,7 @@ psephos_import_ensure_seat (PsephosImport *imp,
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, state_id);
+      note_ref (imp, PARENT_STATE, state_id);
       _psephos_bind_str (stmt, 2, psephos_house_to_string (house));
       _psephos_bind_int (stmt, 3, number > 0 ? number : -1);
       _psephos_bind_str (stmt, 4, name);
@@ -561,6 +679,7 @@ psephos_import_add_alias (PsephosImport *imp, gint64 person_id, const char *name
 
   if (stmt == NULL)
     return FALSE;
+  note_ref (imp, PARENT_PERSON, person_id);
   sqlite3_bind_int64 (stmt, 1, person_id);
   _psephos_bind_str (stmt, 2, trimmed);
   _psephos_bind_str (stmt, 3, key);
@@ -591,6 +710,8 @@ psephos_import_ensure_contest (PsephosImport *imp, gint64 election_id, gint64 se
       stmt = PREPARE (imp, "INSERT INTO contest (election_id, seat_id) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return 0;
+      note_ref (imp, PARENT_ELECTION, election_id);
+      note_ref (imp, PARENT_SEAT, seat_id);
       sqlite3_bind_int64 (stmt, 1, election_id);
       sqlite3_bind_int64 (stmt, 2, seat_id);
       id = step_insert (imp, stmt, error);
@@ -649,6 +770,23 @@ psephos_import_add_candidacy (PsephosImport *imp,
                               PsephosResult result_hint,
                               GError **error)
 {
+  return psephos_import_add_ranked_candidacy (imp, contest_id, person_id, party_id, name_as_written,
+                                              votes, evm_votes, postal_votes, result_hint, NULL, error);
+}
+
+gint64
+psephos_import_add_ranked_candidacy (PsephosImport *imp,
+                                     gint64 contest_id,
+                                     gint64 person_id,
+                                     gint64 party_id,
+                                     const char *name_as_written,
+                                     gint64 votes,
+                                     gint64 evm_votes,
+                                     gint64 postal_votes,
+                                     PsephosResult result_hint,
+                                     const PsephosRanking *ranked,
+                                     GError **error)
+{
   gboolean official = imp->source_kind == PSEPHOS_SOURCE_OFFICIAL;
   g_autofree char *trimmed = NULL;
   sqlite3_stmt *stmt;
@@ -677,20 +815,31 @@ psephos_import_add_candidacy (PsephosImport *imp,
   if (id == 0)
     {
       stmt = PREPARE (imp,
-                      "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                      "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint,"
+                      " rank, result, margin, vote_share_pct)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                       error);
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, contest_id);
       sqlite3_bind_int64 (stmt, 2, person_id);
       _psephos_bind_id (stmt, 3, party_id);
+      note_ref (imp, PARENT_CONTEST, contest_id);
+      note_ref (imp, PARENT_PERSON, person_id);
+      note_ref (imp, PARENT_PARTY, party_id);
       _psephos_bind_str (stmt, 4, trimmed);
       _psephos_bind_int (stmt, 5, votes);
       _psephos_bind_int (stmt, 6, evm_votes);
       _psephos_bind_int (stmt, 7, postal_votes);
       sqlite3_bind_int (stmt, 8, official);
       _psephos_bind_str (stmt, 9, psephos_result_to_string (result_hint));
+      if (ranked != NULL)
+        {
+          _psephos_bind_id (stmt, 10, ranked->rank);
+          _psephos_bind_str (stmt, 11, psephos_result_to_string (ranked->result));
+          _psephos_bind_int (stmt, 12, ranked->margin);
+          _psephos_bind_double (stmt, 13, ranked->vote_share_pct);
+        }
       return step_insert (imp, stmt, error);
     }
 
@@ -709,6 +858,7 @@ psephos_import_add_candidacy (PsephosImport *imp,
                   error);
   if (stmt == NULL)
     return 0;
+  note_ref (imp, PARENT_PARTY, party_id);
   sqlite3_bind_int64 (stmt, 1, id);
   _psephos_bind_id (stmt, 2, party_id);
   _psephos_bind_int (stmt, 3, votes);
@@ -730,79 +880,253 @@ psephos_import_list_candidacies (PsephosImport *imp, gint64 contest_id, GError *
 
 /* ---- facts ---------------------------------------------------------------- */
 
-/* The identity of what a fact is about: facts with the same key, attribute
- * and as_of state the same thing. */
+/* Writes @value's digits at @p; returns the end. */
 static char *
-subject_key_for (const PsephosFact *f)
+put_id (char *p, gint64 value)
+{
+  char digits[24];
+  guint n = 0;
+  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
+
+  if (value < 0)
+    *p++ = '-';
+  do
+    digits[n++] = (char) ('0' + v % 10);
+  while ((v /= 10) > 0);
+  while (n > 0)
+    *p++ = digits[--n];
+  return p;
+}
+
+static char *
+put_str (char *p, const char *s)
+{
+  gsize len = strlen (s);
+
+  memcpy (p, s, len);
+  return p + len;
+}
+
+/* The identity of what a fact is about: facts with the same key, attribute
+ * and as_of state the same thing. Written into @buf (at least
+ * SUBJECT_KEY_SIZE), without printf: once per fact. */
+#define SUBJECT_KEY_SIZE 96
+
+static const char *
+subject_key_for (const PsephosFact *f, char *buf)
+{
+  char *p = buf;
+
+  switch (f->subject_kind)
+    {
+      case PSEPHOS_SUBJECT_CANDIDATE:
+        if (f->candidacy_id > 0)
+          p = put_id (put_str (p, "candidacy:"), f->candidacy_id);
+        else
+          p = put_id (put_str (put_id (put_str (p, "person:"), f->person_id), "@"), f->contest_id);
+        break;
+      case PSEPHOS_SUBJECT_SEAT:
+        p = put_id (put_str (p, "contest:"), f->contest_id);
+        break;
+      case PSEPHOS_SUBJECT_PARTY:
+        p = put_id (put_str (put_id (put_str (put_id (put_str (p, "party:"), f->party_id), "@"), f->election_id), "/"), f->contest_id);
+        break;
+      case PSEPHOS_SUBJECT_ALLIANCE:
+        p = put_id (put_str (put_id (put_str (p, "alliance:"), f->alliance_id), "@"), f->election_id);
+        break;
+      case PSEPHOS_SUBJECT_ELECTION:
+        p = put_id (put_str (p, "election:"), f->election_id);
+        break;
+      default:
+        g_return_val_if_reached ("?");
+    }
+  *p = '\0';
+  return buf;
+}
+
+/* Whether no fact stored before this import can be about @f's subject: a
+ * candidacy or contest it made. (Facts about a person re-attached to a new
+ * candidacy at commit are the exception: see psephos_import_commit().) */
+static gboolean
+subject_is_new (PsephosImport *imp, const PsephosFact *f)
 {
   switch (f->subject_kind)
     {
       case PSEPHOS_SUBJECT_CANDIDATE:
         if (f->candidacy_id > 0)
-          return g_strdup_printf ("candidacy:%" G_GINT64_FORMAT, f->candidacy_id);
-        return g_strdup_printf ("person:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->person_id, f->contest_id);
+          return f->candidacy_id > imp->max_before[PARENT_CANDIDACY];
+        return f->contest_id > imp->max_before[PARENT_CONTEST];
       case PSEPHOS_SUBJECT_SEAT:
-        return g_strdup_printf ("contest:%" G_GINT64_FORMAT, f->contest_id);
       case PSEPHOS_SUBJECT_PARTY:
-        return g_strdup_printf ("party:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                                f->party_id, f->election_id, f->contest_id);
+        return f->contest_id > imp->max_before[PARENT_CONTEST];
       case PSEPHOS_SUBJECT_ALLIANCE:
-        return g_strdup_printf ("alliance:%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, f->alliance_id, f->election_id);
       case PSEPHOS_SUBJECT_ELECTION:
-        return g_strdup_printf ("election:%" G_GINT64_FORMAT, f->election_id);
       default:
-        g_return_val_if_reached (g_strdup ("?"));
+        return FALSE;
     }
+}
+
+/* Notes what the commit needs of a fact just added: the election its
+ * source speaks of (note_source_elections()), and its group (subject and
+ * attribute) when only this import's facts can be in it, to know without a
+ * search whether another fact states the same (reconcile_source()). */
+static void
+note_fact (PsephosImport *imp, gint64 source_id, const PsephosFact *f, const char *key)
+{
+  if (f->election_id > 0)
+    {
+      if (source_id != imp->last_source_election[0] || f->election_id != imp->last_source_election[1])
+        {
+          gint64 *pair = g_new (gint64, 2);
+
+          pair[0] = imp->last_source_election[0] = source_id;
+          pair[1] = imp->last_source_election[1] = f->election_id;
+          g_hash_table_add (imp->source_elections, pair);
+        }
+    }
+  else if (f->contest_id > 0)
+    id_set_add (imp->elections_by_sql, source_id);
+
+  if (subject_is_new (imp, f))
+    {
+      g_autofree char *group = g_strconcat (key, "\x1f", f->attribute, NULL);
+      gpointer count = NULL;
+
+      if (g_hash_table_lookup_extended (imp->new_groups, group, NULL, &count))
+        g_hash_table_insert (imp->new_groups, g_steal_pointer (&group), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      else
+        g_hash_table_insert (imp->new_groups, g_steal_pointer (&group), GUINT_TO_POINTER (1));
+    }
+  else
+    id_set_add (imp->groups_by_sql, source_id);
+}
+
+#define FACT_COLUMNS                                                                               \
+  "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id," \
+  " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
+#define N_FACT_PARAMS 18
+
+/* Binds @fact to parameters @base + 1 … @base + N_FACT_PARAMS of @stmt,
+ * its subject key written into @key; FALSE when it has no source. */
+static gboolean
+bind_fact (PsephosImport *imp, sqlite3_stmt *stmt, int base, const PsephosFact *fact, char *key, GError **error)
+{
+  gint64 source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
+
+  if (source_id <= 0)
+    {
+      g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
+                   "%s: a fact needs a source", psephos_store_get_path (imp->store));
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, base + 1, source_id);
+  _psephos_bind_str (stmt, base + 2, psephos_subject_kind_to_string (fact->subject_kind));
+  _psephos_bind_str (stmt, base + 3, subject_key_for (fact, key));
+  _psephos_bind_id (stmt, base + 4, fact->election_id);
+  _psephos_bind_id (stmt, base + 5, fact->contest_id);
+  _psephos_bind_id (stmt, base + 6, fact->candidacy_id);
+  _psephos_bind_id (stmt, base + 7, fact->person_id);
+  _psephos_bind_id (stmt, base + 8, fact->party_id);
+  _psephos_bind_id (stmt, base + 9, fact->alliance_id);
+  _psephos_bind_str (stmt, base + 10, fact->attribute);
+  if (fact->has_number)
+    sqlite3_bind_double (stmt, base + 11, fact->number);
+  _psephos_bind_str (stmt, base + 12, fact->text);
+  _psephos_bind_str (stmt, base + 13, psephos_qualifier_to_string (fact->qualifier));
+  _psephos_bind_str (stmt, base + 14, fact->as_of);
+  _psephos_bind_int (stmt, base + 15, fact->start);
+  _psephos_bind_int (stmt, base + 16, fact->end);
+  _psephos_bind_str (stmt, base + 17, fact->quote);
+  _psephos_bind_int (stmt, base + 18, fact->row);
+  return TRUE;
+}
+
+/* What a fact written means for the commit. */
+static void
+fact_written (PsephosImport *imp, const PsephosFact *fact, const char *key)
+{
+  gint64 source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
+
+  note_ref (imp, PARENT_SOURCE, source_id);
+  note_ref (imp, PARENT_ELECTION, fact->election_id);
+  note_ref (imp, PARENT_CONTEST, fact->contest_id);
+  note_ref (imp, PARENT_CANDIDACY, fact->candidacy_id);
+  note_ref (imp, PARENT_PERSON, fact->person_id);
+  note_ref (imp, PARENT_PARTY, fact->party_id);
+  note_ref (imp, PARENT_ALLIANCE, fact->alliance_id);
+  id_set_add (imp->touched_sources, source_id);
+  note_fact (imp, source_id, fact, key);
 }
 
 gint64
 psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **error)
 {
-  g_autofree char *key = NULL;
+  char key[SUBJECT_KEY_SIZE];
   sqlite3_stmt *stmt;
-  gint64 source_id;
   gint64 id;
 
   g_return_val_if_fail (imp != NULL && fact != NULL && fact->attribute != NULL, 0);
 
-  source_id = fact->source_id > 0 ? fact->source_id : imp->source_id;
-  if (source_id <= 0)
-    {
-      g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
-                   "%s: a fact needs a source", psephos_store_get_path (imp->store));
-      return 0;
-    }
-  key = subject_key_for (fact);
   stmt = PREPARE (imp,
-                  "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id,"
-                  " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                  FACT_COLUMNS " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
                   error);
-  if (stmt == NULL)
+  if (stmt == NULL || !bind_fact (imp, stmt, 0, fact, key, error))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  _psephos_bind_str (stmt, 2, psephos_subject_kind_to_string (fact->subject_kind));
-  _psephos_bind_str (stmt, 3, key);
-  _psephos_bind_id (stmt, 4, fact->election_id);
-  _psephos_bind_id (stmt, 5, fact->contest_id);
-  _psephos_bind_id (stmt, 6, fact->candidacy_id);
-  _psephos_bind_id (stmt, 7, fact->person_id);
-  _psephos_bind_id (stmt, 8, fact->party_id);
-  _psephos_bind_id (stmt, 9, fact->alliance_id);
-  _psephos_bind_str (stmt, 10, fact->attribute);
-  if (fact->has_number)
-    sqlite3_bind_double (stmt, 11, fact->number);
-  _psephos_bind_str (stmt, 12, fact->text);
-  _psephos_bind_str (stmt, 13, psephos_qualifier_to_string (fact->qualifier));
-  _psephos_bind_str (stmt, 14, fact->as_of);
-  _psephos_bind_int (stmt, 15, fact->start);
-  _psephos_bind_int (stmt, 16, fact->end);
-  _psephos_bind_str (stmt, 17, fact->quote);
-  _psephos_bind_int (stmt, 18, fact->row);
   id = step_insert (imp, stmt, error);
   if (id > 0)
-    id_set_add (imp->touched_sources, source_id);
+    fact_written (imp, fact, key);
   return id;
+}
+
+/* The statement inserting @n facts (n <= FACT_BATCH), made once per import. */
+static sqlite3_stmt *
+fact_batch_statement (PsephosImport *imp, guint n, GError **error)
+{
+  g_autoptr (GString) sql = NULL;
+
+  if (imp->fact_batch[n] != NULL)
+    {
+      sqlite3_reset (imp->fact_batch[n]);
+      sqlite3_clear_bindings (imp->fact_batch[n]);
+      return imp->fact_batch[n];
+    }
+  sql = g_string_new (FACT_COLUMNS " VALUES ");
+  for (guint i = 0; i < n; i++)
+    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (sqlite3_prepare_v3 (imp->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &imp->fact_batch[n], NULL) != SQLITE_OK)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot prepare a query");
+      return NULL;
+    }
+  return imp->fact_batch[n];
+}
+
+gboolean
+psephos_import_add_facts (PsephosImport *imp, const PsephosFact *facts, guint n_facts, GError **error)
+{
+  g_return_val_if_fail (imp != NULL && (facts != NULL || n_facts == 0), FALSE);
+
+  for (guint done = 0; done < n_facts;)
+    {
+      char keys[FACT_BATCH][SUBJECT_KEY_SIZE];
+      guint n = MIN (n_facts - done, FACT_BATCH);
+      sqlite3_stmt *stmt = fact_batch_statement (imp, n, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          g_return_val_if_fail (facts[done + i].attribute != NULL, FALSE);
+          if (!bind_fact (imp, stmt, (int) i * N_FACT_PARAMS, &facts[done + i], keys[i], error))
+            return FALSE;
+        }
+      if (!step_done (imp, stmt, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        fact_written (imp, &facts[done + i], keys[i]);
+      done += n;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -819,17 +1143,10 @@ psephos_import_set_fact_status (PsephosImport *imp, gint64 fact_id, PsephosFactS
 
 /* ---- commit: derived values ------------------------------------------------ */
 
-typedef struct
-{
-  gint64 id;
-  gint64 votes;
-  PsephosResult hint;
-} Ranked;
-
 static int
 compare_ranked (gconstpointer a, gconstpointer b)
 {
-  const Ranked *x = a, *y = b;
+  const PsephosRanking *x = *(const PsephosRanking *const *) a, *y = *(const PsephosRanking *const *) b;
 
   /* Most votes first; unknown votes last; then the stated result. */
   if ((x->votes < 0) != (y->votes < 0))
@@ -838,20 +1155,69 @@ compare_ranked (gconstpointer a, gconstpointer b)
     return x->votes > y->votes ? -1 : 1;
   if (x->hint != y->hint)
     return x->hint == PSEPHOS_RESULT_WON || x->hint == PSEPHOS_RESULT_LEADING ? -1 : 1;
-  return x->id < y->id ? -1 : (x->id > y->id);
+  return x->order < y->order ? -1 : (x->order > y->order);
+}
+
+/* The winner is whoever has the most votes, whatever the order of the rows. */
+void
+psephos_rank_candidates (PsephosRanking *rows, guint n, PsephosContestStatus status, gint64 nota)
+{
+  g_autofree PsephosRanking **sorted = g_new (PsephosRanking *, MAX (n, 1));
+  gboolean all_votes = TRUE;
+  gint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      sorted[i] = &rows[i];
+      if (rows[i].votes < 0)
+        all_votes = FALSE;
+      else
+        total += rows[i].votes;
+    }
+  qsort (sorted, n, sizeof *sorted, compare_ranked);
+  if (nota > 0)
+    total += nota;
+
+  for (guint i = 0; i < n; i++)
+    {
+      PsephosRanking *r = sorted[i];
+
+      if (r->votes < 0 && !(i == 0 && n == 1))
+        /* Unknown votes: only a stated result says anything. */
+        r->result = r->hint;
+      else if (i == 0)
+        r->result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_LEADING;
+      else
+        r->result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_LOST : PSEPHOS_RESULT_TRAILING;
+
+      r->margin = -1;
+      if (i == 0 && n > 1 && r->votes >= 0 && sorted[1]->votes >= 0)
+        r->margin = r->votes - sorted[1]->votes;
+      r->vote_share_pct = NAN;
+      if (all_votes && total > 0 && r->votes >= 0)
+        r->vote_share_pct = 100.0 * (double) r->votes / (double) total;
+      r->rank = (r->votes >= 0 || n == 1 || i == 0) ? (int) i + 1 : 0;
+    }
+}
+
+static gboolean
+same_double (double a, double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
 }
 
 /* Ranks a contest's candidates by votes and derives result, margin and
- * vote share. The winner is whoever has the most votes, whatever the order
- * of the rows. */
+ * vote share; writes only what changed (an importer may have written the
+ * candidacies with it already). */
 static gboolean
 derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
 {
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (PsephosRanking));
+  g_autoptr (GArray) stored = g_array_new (FALSE, FALSE, sizeof (PsephosRanking));
   sqlite3_stmt *stmt;
   PsephosContestStatus status;
-  gboolean any_official = FALSE, all_votes = TRUE, hint_final = FALSE;
-  gint64 nota = -1, total = 0;
+  gboolean any_official = FALSE, hint_final = FALSE;
+  gint64 nota = -1;
   int rc;
 
   stmt = PREPARE (imp, "SELECT status, nota_votes FROM contest WHERE id = ?1", error);
@@ -867,24 +1233,31 @@ derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
   nota = _psephos_col_int (stmt, 1);
   sqlite3_reset (stmt);
 
-  stmt = PREPARE (imp, "SELECT id, votes, result_hint, official FROM candidacy WHERE contest_id = ?1", error);
+  stmt = PREPARE (imp,
+                  "SELECT id, votes, result_hint, official, rank, result, margin, vote_share_pct"
+                  " FROM candidacy WHERE contest_id = ?1",
+                  error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, contest_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Ranked r = {
-        .id = sqlite3_column_int64 (stmt, 0),
+      PsephosRanking r = {
+        .order = sqlite3_column_int64 (stmt, 0),
         .votes = _psephos_col_int (stmt, 1),
         .hint = psephos_result_from_string ((const char *) sqlite3_column_text (stmt, 2)),
       };
+      PsephosRanking was = {
+        .rank = (int) MAX (0, _psephos_col_int (stmt, 4)),
+        .result = psephos_result_from_string ((const char *) sqlite3_column_text (stmt, 5)),
+        .margin = _psephos_col_int (stmt, 6),
+        .vote_share_pct = _psephos_col_double (stmt, 7),
+      };
+
       any_official |= sqlite3_column_int (stmt, 3) != 0;
       hint_final |= r.hint == PSEPHOS_RESULT_WON || r.hint == PSEPHOS_RESULT_LOST;
-      if (r.votes < 0)
-        all_votes = FALSE;
-      else
-        total += r.votes;
       g_array_append_val (rows, r);
+      g_array_append_val (stored, was);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -897,43 +1270,24 @@ derive_contest (PsephosImport *imp, gint64 contest_id, GError **error)
 
   if (status == PSEPHOS_CONTEST_UNKNOWN)
     status = (any_official || hint_final) ? PSEPHOS_CONTEST_DECLARED : PSEPHOS_CONTEST_COUNTING;
-  g_array_sort (rows, compare_ranked);
-  if (nota > 0)
-    total += nota;
+  psephos_rank_candidates ((PsephosRanking *) rows->data, rows->len, status, nota);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      Ranked *r = &g_array_index (rows, Ranked, i);
-      PsephosResult result;
-      gint64 margin = -1;
-      double share = NAN;
+      const PsephosRanking *r = &g_array_index (rows, PsephosRanking, i);
+      const PsephosRanking *was = &g_array_index (stored, PsephosRanking, i);
 
-      if (r->votes < 0 && !(i == 0 && rows->len == 1))
-        /* Unknown votes: only a stated result says anything. */
-        result = r->hint;
-      else if (i == 0)
-        result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_WON : PSEPHOS_RESULT_LEADING;
-      else
-        result = status == PSEPHOS_CONTEST_DECLARED ? PSEPHOS_RESULT_LOST : PSEPHOS_RESULT_TRAILING;
-
-      if (i == 0 && rows->len > 1)
-        {
-          const Ranked *second = &g_array_index (rows, Ranked, 1);
-          if (r->votes >= 0 && second->votes >= 0)
-            margin = r->votes - second->votes;
-        }
-      if (all_votes && total > 0 && r->votes >= 0)
-        share = 100.0 * (double) r->votes / (double) total;
-
+      if (r->rank == was->rank && r->result == was->result && r->margin == was->margin
+          && same_double (r->vote_share_pct, was->vote_share_pct))
+        continue;
       stmt = PREPARE (imp, "UPDATE candidacy SET rank = ?2, result = ?3, margin = ?4, vote_share_pct = ?5 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, r->id);
-      if (r->votes >= 0 || rows->len == 1 || i == 0)
-        sqlite3_bind_int (stmt, 2, (int) i + 1);
-      _psephos_bind_str (stmt, 3, psephos_result_to_string (result));
-      _psephos_bind_int (stmt, 4, margin);
-      _psephos_bind_double (stmt, 5, share);
+      sqlite3_bind_int64 (stmt, 1, r->order);
+      _psephos_bind_id (stmt, 2, r->rank);
+      _psephos_bind_str (stmt, 3, psephos_result_to_string (r->result));
+      _psephos_bind_int (stmt, 4, r->margin);
+      _psephos_bind_double (stmt, 5, r->vote_share_pct);
       if (!step_done (imp, stmt, error))
         return FALSE;
     }
@@ -1159,8 +1513,10 @@ check_against_derived (PsephosImport *imp, GError **error)
   stmt = PREPARE (imp,
                   "SELECT f.id, f.attribute, f.number, f.text, f.qualifier, y.result, y.margin,"
                   " (SELECT coalesce (abbreviation, name) FROM party WHERE id = y.party_id)"
-                  " FROM fact f JOIN candidacy y ON y.id = f.candidacy_id"
-                  " JOIN source s ON s.id = f.source_id"
+                  /* From the article sources to their facts (CROSS JOIN keeps
+                   * the order): not a scan of every fact at every commit. */
+                  " FROM source s CROSS JOIN fact f ON f.source_id = s.id"
+                  " JOIN candidacy y ON y.id = f.candidacy_id"
                   " WHERE y.official AND s.kind = 'article' AND f.as_of IS NULL"
                   " AND f.attribute IN ('result', 'margin', 'party') AND f.status IN ('unchecked', 'corroborated', 'conflict')"
                   " AND NOT EXISTS (SELECT 1 FROM fact o JOIN source os ON os.id = o.source_id"
@@ -1223,7 +1579,7 @@ check_against_derived (PsephosImport *imp, GError **error)
 /* Facts of one import that were about a person before official data knew
  * the candidacy now point at it, so they meet the official rows. */
 static gboolean
-attach_person_facts (PsephosImport *imp, GError **error)
+attach_person_facts (PsephosImport *imp, gboolean *attached, GError **error)
 {
   sqlite3_stmt *stmt = PREPARE (imp,
                                 "UPDATE fact SET candidacy_id = y.id, subject_key = 'candidacy:' || y.id"
@@ -1234,12 +1590,15 @@ attach_person_facts (PsephosImport *imp, GError **error)
 
   if (stmt == NULL)
     return FALSE;
-  return step_done (imp, stmt, error);
+  if (!step_done (imp, stmt, error))
+    return FALSE;
+  *attached = sqlite3_changes (imp->db) > 0;
+  return TRUE;
 }
 
-/* Records which elections a source's facts speak of. */
+/* Records which elections a source's facts speak of, by searching them. */
 static gboolean
-note_source_elections (PsephosImport *imp, gint64 source_id, GError **error)
+note_source_elections_by_sql (PsephosImport *imp, gint64 source_id, GError **error)
 {
   sqlite3_stmt *stmt = PREPARE (imp,
                                 "INSERT OR IGNORE INTO source_election (source_id, election_id)"
@@ -1252,6 +1611,180 @@ note_source_elections (PsephosImport *imp, gint64 source_id, GError **error)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
   return step_done (imp, stmt, error);
+}
+
+/* ---- commit: foreign keys ------------------------------------------------- */
+
+/* SQL that finds a reference to no row: LEFT JOIN the parent (by its
+ * INTEGER PRIMARY KEY, one seek) as J, then MISSING() where the column is
+ * set and J found nothing. A correlated NOT EXISTS costs as much as the
+ * checks made by every statement. */
+#define J(n, parent, col) " LEFT JOIN " parent " p" #n " ON p" #n ".id = x." col
+#define MISSING(n, col) " OR (x." col " IS NOT NULL AND p" #n ".id IS NULL)"
+
+/* The small tables keyed otherwise are checked whole. */
+static const char *const check_whole_sql[] = {
+  "SELECT 1 FROM alliance_member x" J (1, "election", "election_id") J (2, "party", "party_id") J (3, "alliance", "alliance_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "party_id") MISSING (3, "alliance_id") " LIMIT 1",
+  "SELECT 1 FROM tally x" J (1, "election", "election_id") J (2, "party", "party_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "party_id") " LIMIT 1",
+  "SELECT 1 FROM source_election x" J (1, "election", "election_id") J (2, "source", "source_id") " WHERE 0" MISSING (1, "election_id") MISSING (2, "source_id") " LIMIT 1",
+};
+static const char *const check_whole_tables[] = { "alliance_member", "tally", "source_election" };
+
+static gboolean
+dangling (PsephosImport *imp, const char *table, GError **error)
+{
+  g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
+               "%s: a row refers to a row of ‘%s’ that does not exist",
+               psephos_store_get_path (imp->store), table);
+  return FALSE;
+}
+
+/* Whether @stmt finds a row; FALSE with @error set when it does. */
+static gboolean
+references_found (PsephosImport *imp, sqlite3_stmt *stmt, const char *table, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_ROW)
+    g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_INVALID,
+                 "%s: a row of ‘%s’ refers to a row that does not exist",
+                 psephos_store_get_path (imp->store), table);
+  else
+    _psephos_store_set_error (imp->store, error, "cannot read the store");
+  return FALSE;
+}
+
+/* The foreign keys of what this import wrote. A reference to a row the
+ * import made (an id above the largest before it) is to a row that exists
+ * if it is not above the largest now: ids are given in turn and an import
+ * deletes no row others refer to. A reference to an older row is looked
+ * up. The small tables written by joins are checked whole. */
+static gboolean
+check_references (PsephosImport *imp, GError **error)
+{
+  for (guint i = 0; i < N_PARENTS; i++)
+    {
+      g_autofree char *max_sql = NULL;
+      g_autofree char *find_sql = NULL;
+      sqlite3_stmt *stmt = NULL;
+      GHashTableIter iter;
+      gpointer key;
+      gint64 max_now = 0;
+
+      if (imp->max_new_ref[i] > 0)
+        {
+          max_sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", parent_tables[i]);
+          if (sqlite3_prepare_v2 (imp->db, max_sql, -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
+            {
+              sqlite3_finalize (stmt);
+              _psephos_store_set_error (imp->store, error, "cannot read the store");
+              return FALSE;
+            }
+          max_now = sqlite3_column_int64 (stmt, 0);
+          g_clear_pointer (&stmt, sqlite3_finalize);
+          if (imp->max_new_ref[i] > max_now)
+            return dangling (imp, parent_tables[i], error);
+        }
+      if (g_hash_table_size (imp->old_refs[i]) == 0)
+        continue;
+      find_sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", parent_tables[i]);
+      if (sqlite3_prepare_v2 (imp->db, find_sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          _psephos_store_set_error (imp->store, error, "cannot read the store");
+          return FALSE;
+        }
+      g_hash_table_iter_init (&iter, imp->old_refs[i]);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          int rc;
+
+          sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+          rc = sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_ROW)
+            {
+              sqlite3_finalize (stmt);
+              if (rc == SQLITE_DONE)
+                return dangling (imp, parent_tables[i], error);
+              _psephos_store_set_error (imp->store, error, "cannot read the store");
+              return FALSE;
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (check_whole_sql); i++)
+    {
+      sqlite3_stmt *stmt = PREPARE (imp, check_whole_sql[i], error);
+
+      if (stmt == NULL || !references_found (imp, stmt, check_whole_tables[i], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Records which elections the sources' facts speak of: those noted as the
+ * facts were added, and by a search for sources with facts that name only
+ * their contest. */
+static gboolean
+note_source_elections (PsephosImport *imp, GError **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, imp->source_elections);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const gint64 *pair = key;
+      sqlite3_stmt *stmt = PREPARE (imp, "INSERT OR IGNORE INTO source_election (source_id, election_id) VALUES (?1, ?2)", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, pair[0]);
+      sqlite3_bind_int64 (stmt, 2, pair[1]);
+      if (!step_done (imp, stmt, error))
+        return FALSE;
+    }
+  g_hash_table_iter_init (&iter, imp->elections_by_sql);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!note_source_elections_by_sql (imp, *(gint64 *) key, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Compares the facts of the groups this import added to: for a group of a
+ * subject it made, all its facts were noted (note_fact()), and only one
+ * with another can change status; other sources' groups are searched. */
+static gboolean
+reconcile (PsephosImport *imp, gboolean attached, GError **error)
+{
+  GHashTable *by_sql = attached ? imp->touched_sources : imp->groups_by_sql;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, by_sql);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!reconcile_source (imp, *(gint64 *) key, error))
+      return FALSE;
+  if (attached)
+    return TRUE; /* older facts joined new candidacies: all were searched */
+
+  g_hash_table_iter_init (&iter, imp->new_groups);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *subject_key = NULL;
+      const char *attribute;
+
+      if (GPOINTER_TO_UINT (value) < 2)
+        continue;
+      attribute = strchr (key, '\x1f');
+      subject_key = g_strndup (key, attribute - (const char *) key);
+      if (!reconcile_group (imp, subject_key, attribute + 1, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1273,20 +1806,15 @@ psephos_import_commit (PsephosImport *imp, GError **error)
 
   if (g_hash_table_size (imp->touched_sources) > 0)
     {
-      g_hash_table_iter_init (&iter, imp->touched_sources);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!note_source_elections (imp, *(gint64 *) key, error))
-          goto fail;
-      if (!attach_person_facts (imp, error))
-        goto fail;
-      g_hash_table_iter_init (&iter, imp->touched_sources);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (!reconcile_source (imp, *(gint64 *) key, error))
-          goto fail;
-      if (!check_against_derived (imp, error))
+      gboolean attached = FALSE;
+
+      if (!note_source_elections (imp, error) || !attach_person_facts (imp, &attached, error)
+          || !reconcile (imp, attached, error) || !check_against_derived (imp, error))
         goto fail;
     }
 
+  if (!check_references (imp, error))
+    goto fail;
   if (!_psephos_store_exec (imp->store, "COMMIT", error))
     goto fail;
   import_free (imp);

@@ -248,6 +248,37 @@ gint64 psephos_import_add_candidacy (PsephosImport *imp,
                                      gint64 postal_votes,
                                      PsephosResult result_hint,
                                      GError **error);
+/* What the commit derives for one candidate of a contest from the votes. */
+typedef struct
+{
+  gint64 order;          /* in: ties go to the smaller (the candidacy id) */
+  gint64 votes;          /* in: < 0 unknown */
+  PsephosResult hint;    /* in: the stated result, where votes cannot decide */
+  int rank;              /* out: 0 for none */
+  PsephosResult result;  /* out */
+  gint64 margin;         /* out: the winner's lead over the runner-up; -1 for none */
+  double vote_share_pct; /* out: NAN for none */
+} PsephosRanking;
+
+/* Ranks @n candidates of a contest by votes and derives result, margin and
+ * vote share (of all votes, @nota < 0 unknown), as the commit does. */
+void psephos_rank_candidates (PsephosRanking *rows, guint n, PsephosContestStatus status, gint64 nota);
+
+/* psephos_import_add_candidacy() for a contest whose candidates an importer
+ * already has together: @ranked (may be NULL) is what
+ * psephos_rank_candidates() gave for it. A new candidacy is written with
+ * it, so the commit finds nothing to change; an earlier one ignores it. */
+gint64 psephos_import_add_ranked_candidacy (PsephosImport *imp,
+                                            gint64 contest_id,
+                                            gint64 person_id,
+                                            gint64 party_id,
+                                            const char *name_as_written,
+                                            gint64 votes,
+                                            gint64 evm_votes,
+                                            gint64 postal_votes,
+                                            PsephosResult result_hint,
+                                            const PsephosRanking *ranked,
+                                            GError **error);
 /* Candidacies of a contest (for matching article names to official ones). */
 GPtrArray *psephos_import_list_candidacies (PsephosImport *imp,
                                             gint64 contest_id,
@@ -255,6 +286,12 @@ GPtrArray *psephos_import_list_candidacies (PsephosImport *imp,
 gint64 psephos_import_add_fact (PsephosImport *imp,
                                 const PsephosFact *fact,
                                 GError **error);
+/* psephos_import_add_fact() for several facts, written by few statements
+ * (an importer that has a contest's facts together); no ids are returned. */
+gboolean psephos_import_add_facts (PsephosImport *imp,
+                                   const PsephosFact *facts,
+                                   guint n_facts,
+                                   GError **error);
 gboolean psephos_import_set_fact_status (PsephosImport *imp,
                                          gint64 fact_id,
                                          PsephosFactStatus status,
