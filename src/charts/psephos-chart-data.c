@@ -462,8 +462,8 @@ add_party_seats (PsephosChartModel *model, Scope *scope, char **as_of, GError **
     }
   else
     {
-      g_autoptr (GPtrArray) seats = psephos_store_list_seats (scope->store, scope->election->id,
-                                                              scope->state_id, error);
+      g_autoptr (GPtrArray) seats = psephos_store_list_seat_results (scope->store, scope->election->id,
+                                                                     scope->state_id, error);
 
       if (seats == NULL)
         return FALSE;
@@ -571,8 +571,8 @@ static PsephosChartModel *
 seats_model (Scope *scope, PsephosChartKind kind, GError **error)
 {
   g_autoptr (PsephosChartModel) model = _psephos_chart_model_new (kind);
-  g_autoptr (GPtrArray) seats = psephos_store_list_seats (scope->store, scope->election->id,
-                                                          scope->state_id, error);
+  g_autoptr (GPtrArray) seats = psephos_store_list_seat_results (scope->store, scope->election->id,
+                                                                 scope->state_id, error);
   g_autofree char *status = status_text (scope->election);
   gboolean margins = kind == PSEPHOS_CHART_MARGINS;
 

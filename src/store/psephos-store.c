@@ -866,16 +866,24 @@ psephos_store_list_states (PsephosStore *self, gint64 election_id, GError **erro
 /* The winner is found with a subquery that stops at rank 1, rather than a
  * join that reads every candidacy of every seat: a third of the cost of
  * listing the 543 seats of the Lok Sabha. */
-#define SEAT_QUERY                                                                            \
+#define SEAT_QUERY_HEAD                                                                       \
   "SELECT c.id, t.id, s.id, c.election_id, s.name, t.name, t.number, t.reservation, t.house," \
-  " c.electors, c.votes_polled, c.turnout_pct, c.nota_votes, c.status,"                       \
-  " w.id, p.name, coalesce (pa.abbreviation, pa.name), pa.colour, w.result, w.margin,"        \
-  " (SELECT count(*) FROM candidacy x WHERE x.contest_id = c.id)"                             \
-  " FROM contest c JOIN seat t ON t.id = c.seat_id JOIN state s ON s.id = t.state_id"         \
-  " LEFT JOIN candidacy w ON w.id = (SELECT y.id FROM candidacy y"                            \
-  "                                  WHERE y.contest_id = c.id AND y.rank = 1)"               \
-  " LEFT JOIN person p ON p.id = w.person_id"                                                 \
+  " c.electors, c.votes_polled, c.turnout_pct, c.nota_votes, c.status,"
+#define SEAT_QUERY_TAIL                                                               \
+  " FROM contest c JOIN seat t ON t.id = c.seat_id JOIN state s ON s.id = t.state_id" \
+  " LEFT JOIN candidacy w ON w.id = (SELECT y.id FROM candidacy y"                    \
+  "                                  WHERE y.contest_id = c.id AND y.rank = 1)"       \
   " LEFT JOIN party pa ON pa.id = w.party_id"
+#define SEAT_QUERY                                                                     \
+  SEAT_QUERY_HEAD                                                                      \
+  " w.id, p.name, coalesce (pa.abbreviation, pa.name), pa.colour, w.result, w.margin," \
+  " (SELECT count(*) FROM candidacy x WHERE x.contest_id = c.id)" SEAT_QUERY_TAIL      \
+  " LEFT JOIN person p ON p.id = w.person_id"
+/* Without the winner's name and the count of candidates (counting them is
+ * a third of the query): what charts need. */
+#define SEAT_RESULT_QUERY \
+  SEAT_QUERY_HEAD         \
+  " w.id, NULL, coalesce (pa.abbreviation, pa.name), pa.colour, w.result, w.margin, -1" SEAT_QUERY_TAIL
 
 static gpointer
 seat_from_row (sqlite3_stmt *stmt)
@@ -928,21 +936,26 @@ compare_seats (gconstpointer a, gconstpointer b)
   return g_strcmp0 (x->name, y->name);
 }
 
-GPtrArray *
-psephos_store_list_seats (PsephosStore *self, gint64 election_id, gint64 state_id, GError **error)
+static GPtrArray *
+list_seats (PsephosStore *self, gint64 election_id, gint64 state_id, gboolean brief, GError **error)
 {
   sqlite3_stmt *stmt;
   GPtrArray *seats;
 
-  g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
   if (state_id > 0)
     {
-      stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2", error);
+      stmt = _psephos_store_prepare (self,
+                                     brief ? SEAT_RESULT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2"
+                                           : SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2",
+                                     error);
       if (stmt != NULL)
         sqlite3_bind_int64 (stmt, 2, state_id);
     }
   else
-    stmt = _psephos_store_prepare (self, SEAT_QUERY " WHERE c.election_id = ?1", error);
+    stmt = _psephos_store_prepare (self,
+                                   brief ? SEAT_RESULT_QUERY " WHERE c.election_id = ?1"
+                                         : SEAT_QUERY " WHERE c.election_id = ?1",
+                                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, election_id);
@@ -950,6 +963,20 @@ psephos_store_list_seats (PsephosStore *self, gint64 election_id, gint64 state_i
   if (seats != NULL)
     g_ptr_array_sort (seats, compare_seats);
   return seats;
+}
+
+GPtrArray *
+psephos_store_list_seats (PsephosStore *self, gint64 election_id, gint64 state_id, GError **error)
+{
+  g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
+  return list_seats (self, election_id, state_id, FALSE, error);
+}
+
+GPtrArray *
+psephos_store_list_seat_results (PsephosStore *self, gint64 election_id, gint64 state_id, GError **error)
+{
+  g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
+  return list_seats (self, election_id, state_id, TRUE, error);
 }
 
 PsephosSeatRow *

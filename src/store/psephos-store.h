@@ -84,6 +84,13 @@ GPtrArray *psephos_store_list_seats (PsephosStore *self,
                                      gint64 election_id,
                                      gint64 state_id,
                                      GError **error);
+/* The same seats with their results only: winner_name is NULL and
+ * n_candidates -1 (counting candidates is a third of the query). For
+ * charts of a whole election. */
+GPtrArray *psephos_store_list_seat_results (PsephosStore *self,
+                                            gint64 election_id,
+                                            gint64 state_id,
+                                            GError **error);
 PsephosSeatRow *psephos_store_get_seat (PsephosStore *self,
                                         gint64 contest_id,
                                         GError **error);
