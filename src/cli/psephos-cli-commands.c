@@ -46,8 +46,9 @@ _psephos_cli_open_store (PsephosCliContext *ctx, gboolean create, gboolean read_
     ctx->store_path = default_store_path ();
   if (create)
     flags |= PSEPHOS_STORE_OPEN_CREATE;
+  /* A command reads one snapshot of the store, in one transaction. */
   if (read_only)
-    flags |= PSEPHOS_STORE_OPEN_READ_ONLY;
+    flags |= PSEPHOS_STORE_OPEN_READ_ONLY | PSEPHOS_STORE_OPEN_SNAPSHOT;
   store = psephos_store_open (ctx->store_path, flags, &error);
   if (store == NULL)
     _psephos_cli_error (ctx, "%s", error->message);

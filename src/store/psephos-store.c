@@ -36,6 +36,8 @@ psephos_store_finalize (GObject *object)
   PsephosStore *self = PSEPHOS_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL && !sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL); /* a snapshot, or the checks' */
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -600,6 +602,8 @@ psephos_store_open (const char *path,
       probe = open_connection (path, SQLITE_OPEN_READONLY, error);
       if (probe == NULL)
         return NULL;
+      /* The checks read in one transaction, not one per statement. */
+      sqlite3_exec (probe, "BEGIN", NULL, NULL, NULL);
       if (!validate (probe, path, error))
         {
           sqlite3_close_v2 (probe);
@@ -616,13 +620,18 @@ psephos_store_open (const char *path,
             }
           _psephos_store_note_checked (path, &st);
         }
+      else
+        g_debug ("%s: pages unchanged since they were checked", path);
       if (flags & PSEPHOS_STORE_OPEN_READ_ONLY)
         {
           self->db = probe;
           self->read_only = TRUE;
+          if (!(flags & PSEPHOS_STORE_OPEN_SNAPSHOT))
+            sqlite3_exec (probe, "COMMIT", NULL, NULL, NULL);
         }
       else
         {
+          sqlite3_exec (probe, "COMMIT", NULL, NULL, NULL);
           sqlite3_close_v2 (probe);
           if (g_access (path, W_OK) != 0 || !mode_allows_writing (path))
             {

@@ -46,6 +46,11 @@ typedef enum
   PSEPHOS_STORE_OPEN_DEFAULT = 0,
   PSEPHOS_STORE_OPEN_CREATE = 1 << 0,    /* create an empty store when the file is missing */
   PSEPHOS_STORE_OPEN_READ_ONLY = 1 << 1, /* never write, not even a migration */
+  /* With READ_ONLY: one read transaction from the checks on open until
+   * the store is freed. Every query sees the same snapshot, and SQLite
+   * does not lock and check the file again for each statement. For short
+   * commands: while it is held, another connection cannot commit. */
+  PSEPHOS_STORE_OPEN_SNAPSHOT = 1 << 2,
 } PsephosStoreOpenFlags;
 
 /* The schema version this build writes (PRAGMA user_version). */
