@@ -725,8 +725,13 @@ test_locked (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  /* Each test has its own cache folder, where opened stores are noted. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_autofree char *cache = psephos_test_make_dir ("psephos-hostile-cache");
+  int status;
+
+  /* A cache folder of the tests' own, where opened stores are noted (not
+   * G_TEST_OPTION_ISOLATE_DIRS: GLib keeps every folder name it replaces). */
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_test_init (&argc, &argv, NULL);
   /* A child holding a lock must not take the test down with SIGPIPE. */
   signal (SIGPIPE, SIG_IGN);
 
@@ -745,5 +750,7 @@ main (int argc, char **argv)
   ADD ("/hostile/locked", test_locked, NULL);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  psephos_test_remove_dir (cache);
+  return status;
 }
