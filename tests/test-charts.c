@@ -1255,7 +1255,7 @@ test_draw_direct_matches_pango (void)
 
         cr = cairo_create (pango);
         layout = pango_cairo_create_layout (cr);
-        _psephos_chart_pango_context_setup (pango_layout_get_context (layout));
+        _psephos_chart_pango_context_setup (pango_layout_get_context (layout), cr);
         pango_layout_context_changed (layout);
         desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, bold);
         pango_layout_set_font_description (layout, desc);

@@ -348,7 +348,6 @@ psephos_tree_item_list_roots (PsephosStore *store, const PsephosElection *electi
   g_autoptr (GPtrArray) states = NULL;
   g_autoptr (GListStore) roots = NULL;
   g_autoptr (PsephosTreeItem) overview = NULL;
-  PsephosElection *copy;
 
   g_return_val_if_fail (PSEPHOS_IS_STORE (store), NULL);
   g_return_val_if_fail (election != NULL, NULL);
@@ -357,16 +356,10 @@ psephos_tree_item_list_roots (PsephosStore *store, const PsephosElection *electi
   if (states == NULL)
     return NULL;
 
+  roots = g_list_store_new (PSEPHOS_TYPE_TREE_ITEM);
   /* The overview row owns its own record: a copy, not the store asked
    * again (which counts every election's contests). */
-  copy = g_new0 (PsephosElection, 1);
-  *copy = *election;
-  copy->name = g_strdup (election->name);
-  copy->held_on = g_strdup (election->held_on);
-  copy->counted_on = g_strdup (election->counted_on);
-
-  roots = g_list_store_new (PSEPHOS_TYPE_TREE_ITEM);
-  overview = psephos_tree_item_new_election (copy);
+  overview = psephos_tree_item_new_election (_psephos_election_copy (election));
   g_list_store_append (roots, overview);
 
   g_ptr_array_set_free_func (states, NULL);
@@ -377,6 +370,18 @@ psephos_tree_item_list_roots (PsephosStore *store, const PsephosElection *electi
       g_list_store_append (roots, item);
     }
   return G_LIST_MODEL (g_steal_pointer (&roots));
+}
+
+PsephosElection *
+_psephos_election_copy (const PsephosElection *e)
+{
+  PsephosElection *c = g_new (PsephosElection, 1);
+
+  *c = *e;
+  c->name = g_strdup (e->name);
+  c->held_on = g_strdup (e->held_on);
+  c->counted_on = g_strdup (e->counted_on);
+  return c;
 }
 
 PsephosStateRow *

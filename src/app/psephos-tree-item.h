@@ -53,6 +53,7 @@ const PsephosCandidacy *psephos_tree_item_get_candidacy (PsephosTreeItem *self);
 
 /* Deep copies of store records, freed with the store's *_free functions.
  * (The store API has no copy functions yet.) */
+PsephosElection *_psephos_election_copy (const PsephosElection *e);
 PsephosStateRow *_psephos_state_row_copy (const PsephosStateRow *s);
 PsephosSeatRow *_psephos_seat_row_copy (const PsephosSeatRow *s);
 PsephosCandidacy *_psephos_candidacy_copy (const PsephosCandidacy *c);

@@ -24,8 +24,7 @@ struct _PsephosWindow
   GtkSingleSelection *results_selection;
   PsephosSearchIndex *search_index;
   GCancellable *search_cancellable;
-  guint search_idle;         /* starts the index once the window has painted */
-  gint64 search_election_id; /* the election it indexes */
+  guint search_idle; /* starts the index once the window has painted */
   char *pending_search;
   char *last_message;
   gboolean changing_election;

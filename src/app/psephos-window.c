@@ -207,10 +207,12 @@ static gboolean
 start_search_index_cb (gpointer user_data)
 {
   PsephosWindow *self = user_data;
+  const PsephosElection *e = self->session != NULL ? psephos_session_get_election (self->session) : NULL;
 
   self->search_idle = 0;
-  if (self->search_cancellable != NULL && self->session != NULL)
-    psephos_search_index_build_async (self->session, self->search_election_id, self->search_cancellable,
+  /* A change of election since removed this idle and queued another. */
+  if (self->search_cancellable != NULL && e != NULL)
+    psephos_search_index_build_async (self->session, e->id, self->search_cancellable,
                                       _psephos_window_search_index_ready_cb, g_object_ref (self));
   return G_SOURCE_REMOVE;
 }
@@ -253,7 +255,6 @@ rebuild_tree (PsephosWindow *self)
       /* After the window has painted what it has: on a 2-core machine the
        * index (every candidate's names) would otherwise compete with the
        * first frame. */
-      self->search_election_id = e->id;
       self->search_idle = g_idle_add_full (G_PRIORITY_LOW, start_search_index_cb, self, NULL);
     }
 }

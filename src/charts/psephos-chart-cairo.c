@@ -63,15 +63,10 @@ static PangoLayout *
 text_layout (cairo_t *cr)
 {
   PangoContext *context = pango_cairo_create_context (cr);
-  cairo_font_options_t *options = cairo_font_options_create ();
   PangoFontDescription *desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, FALSE);
   PangoLayout *layout;
 
-  cairo_get_font_options (cr, options);
-  _psephos_chart_font_options (options);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (context, FALSE);
+  _psephos_chart_pango_context_setup (context, cr);
   layout = pango_layout_new (context);
   g_object_unref (context);
   /* The font is set once, at the reference size, and scaled as each label

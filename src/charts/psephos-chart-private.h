@@ -113,7 +113,7 @@ PsephosRgba _psephos_rgba_readable_on (PsephosRgba c, PsephosRgba bg, double min
 typedef struct _PsephosTextMeasure PsephosTextMeasure;
 /* Font options and glyph placement for every pango context that draws or
  * measures chart text. */
-void _psephos_chart_pango_context_setup (PangoContext *context);
+void _psephos_chart_pango_context_setup (PangoContext *context, cairo_t *cr); /* cr: its options too, or NULL */
 /* Draws @text with its baseline's start at (@x, @baseline), from the chart
  * font's file as it was measured; FALSE, drawing nothing, when the text is
  * not all in that font (pango draws it then). */

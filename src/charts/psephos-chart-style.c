@@ -188,10 +188,13 @@ _psephos_chart_font_options (cairo_font_options_t *options)
 }
 
 void
-_psephos_chart_pango_context_setup (PangoContext *context)
+_psephos_chart_pango_context_setup (PangoContext *context, cairo_t *cr)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
+  /* What the target asks for (antialiasing…), with the chart's own. */
+  if (cr != NULL)
+    cairo_get_font_options (cr, options);
   _psephos_chart_font_options (options);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
@@ -223,7 +226,6 @@ _psephos_chart_font (double size, gboolean bold)
 typedef struct
 {
   char *file;
-  gboolean bold;
   hb_font_t *font;
   double ascent;  /* at the reference size, in pixels */
   double descent; /* likewise, positive */
@@ -258,7 +260,6 @@ direct_font_load (DirectFont *df, const char *file, gboolean bold)
   df->font = hb_font_create (face);
   hb_face_destroy (face);
   df->file = g_strdup (file);
-  df->bold = bold;
   hb_font_set_scale (df->font, scale, scale);
   /* A variable font holds every weight in one file. */
   hb_font_set_variations (df->font, &weight, 1);
@@ -461,7 +462,7 @@ measure_with_pango (PsephosTextMeasure *tm, const char *text, gboolean bold, Ext
     {
       /* The default font map is per thread, so exports can run in a worker. */
       tm->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      _psephos_chart_pango_context_setup (tm->context);
+      _psephos_chart_pango_context_setup (tm->context, NULL);
       tm->layout = pango_layout_new (tm->context);
     }
   desc = _psephos_chart_font (PSEPHOS_CHART_FONT_REFERENCE_SIZE, bold);

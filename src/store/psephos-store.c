@@ -948,26 +948,21 @@ compare_seats (gconstpointer a, gconstpointer b)
 static GPtrArray *
 list_seats (PsephosStore *self, gint64 election_id, gint64 state_id, gboolean brief, GError **error)
 {
-  sqlite3_stmt *stmt;
+  /* [brief][one state] */
+  static const char *const queries[2][2] = {
+    { SEAT_QUERY " WHERE c.election_id = ?1",
+      SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2" },
+    { SEAT_RESULT_QUERY " WHERE c.election_id = ?1",
+      SEAT_RESULT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2" },
+  };
+  sqlite3_stmt *stmt = _psephos_store_prepare (self, queries[brief != FALSE][state_id > 0], error);
   GPtrArray *seats;
 
-  if (state_id > 0)
-    {
-      stmt = _psephos_store_prepare (self,
-                                     brief ? SEAT_RESULT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2"
-                                           : SEAT_QUERY " WHERE c.election_id = ?1 AND t.state_id = ?2",
-                                     error);
-      if (stmt != NULL)
-        sqlite3_bind_int64 (stmt, 2, state_id);
-    }
-  else
-    stmt = _psephos_store_prepare (self,
-                                   brief ? SEAT_RESULT_QUERY " WHERE c.election_id = ?1"
-                                         : SEAT_QUERY " WHERE c.election_id = ?1",
-                                   error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, election_id);
+  if (state_id > 0)
+    sqlite3_bind_int64 (stmt, 2, state_id);
   seats = collect (self, stmt, seat_from_row, (GDestroyNotify) psephos_seat_row_free, error);
   if (seats != NULL)
     g_ptr_array_sort (seats, compare_seats);
