@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "psephos-csv.h"
@@ -725,6 +726,75 @@ test_reimport_unchanged (Fixture *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The indexes of a store file, as "name|sql" lines in name order, and its
+ * integrity check's verdict. */
+static char *
+describe_indexes (const char *path,
+                  char **integrity)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s|%s|%s\n", sqlite3_column_text (stmt, 0), sqlite3_column_text (stmt, 1),
+                            sqlite3_column_type (stmt, 2) == SQLITE_NULL ? "(auto)" : (const char *) sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  *integrity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The first import into an empty store builds its indexes at commit
+ * rather than row by row: afterwards the store has every index a new store
+ * has, with the same definitions, and they agree with the tables. A
+ * second import (indexes kept up row by row) leaves them so too. */
+static void
+test_indexes_after_first_import (Fixture *f,
+                                 gconstpointer data)
+{
+  g_autofree char *jh = shared_file ("india-votes-data/results/2024Assembly-JH.csv");
+  g_autofree char *fresh_path = g_build_filename (f->dir, "fresh.psephos", NULL);
+  g_autoptr (PsephosStore) fresh = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_integrity = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *first_integrity = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *second_integrity = NULL;
+  g_autofree char *split = fixture_file ("split-contest.csv");
+  PsephosIngestOutcome outcome;
+
+  if (jh == NULL)
+    return;
+  fresh = psephos_store_open (fresh_path, PSEPHOS_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+  expected = describe_indexes (fresh_path, &expected_integrity);
+  g_assert_cmpstr (expected_integrity, ==, "ok");
+  g_assert_nonnull (strstr (expected, "alias_by_key|alias|CREATE INDEX alias_by_key ON alias (key)\n"));
+
+  import_ok (f, jh, NULL, &outcome);
+  g_assert_cmpint (outcome.status, ==, PSEPHOS_INGEST_IMPORTED);
+  first = describe_indexes (f->path, &first_integrity);
+  g_assert_cmpstr (first, ==, expected);
+  g_assert_cmpstr (first_integrity, ==, "ok");
+
+  import_ok (f, split, NULL, &outcome);
+  g_assert_cmpint (outcome.status, ==, PSEPHOS_INGEST_IMPORTED);
+  second = describe_indexes (f->path, &second_integrity);
+  g_assert_cmpstr (second, ==, expected);
+  g_assert_cmpstr (second_integrity, ==, "ok");
+}
+
 static void
 test_electionlens (Fixture *f,
                    gconstpointer data)
@@ -1046,6 +1116,7 @@ main (int argc,
   ADD ("/results/import/bad-input", test_bad_input);
   ADD ("/results/import/cancel", test_cancel);
   ADD ("/results/import/electionlens", test_electionlens);
+  ADD ("/results/import/indexes-after-first-import", test_indexes_after_first_import);
   ADD ("/results/import/two-sources-one-contest", test_two_sources_one_contest);
 #undef ADD
 

@@ -167,3 +167,19 @@ static const char *const psephos_store_tables_v1[] = {
   "person", "alias", "contest", "candidacy", "source", "tally", "fact", "source_election",
   NULL
 };
+
+/* The secondary indexes of version 1, exactly as its statements create
+ * them (sqlite_schema keeps this text). An import into a store with no
+ * people yet drops them and builds each once at commit, from sorted keys,
+ * rather than inserting every row's key into them one by one. */
+static const struct
+{
+  const char *name;
+  const char *sql;
+} psephos_store_indexes_v1[] = {
+  { "alias_by_key", "CREATE INDEX alias_by_key ON alias (key)" },
+  { "candidacy_by_person", "CREATE INDEX candidacy_by_person ON candidacy (person_id)" },
+  { "fact_by_source", "CREATE INDEX fact_by_source ON fact (source_id)" },
+  { "fact_by_subject", "CREATE INDEX fact_by_subject ON fact (subject_key, attribute)" },
+  { "fact_by_person", "CREATE INDEX fact_by_person ON fact (person_id) WHERE person_id IS NOT NULL AND candidacy_id IS NULL" },
+};

@@ -152,6 +152,64 @@ _psephos_store_exec (PsephosStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
+int
+_psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n = 0;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (psephos_store_indexes_v1) <= sizeof (guint) * 8);
+
+  *dropped = 0;
+  /* Only an index whose statement is the schema's own: the file decides
+   * nothing about what is built again. */
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM main.sqlite_schema WHERE type = 'index' AND name = ?1 AND sql = ?2",
+                          -1, &stmt, NULL)
+      != SQLITE_OK)
+    {
+      _psephos_store_set_error (self, error, "cannot read the store");
+      return -1;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (psephos_store_indexes_v1); i++)
+    {
+      g_autofree char *drop = NULL;
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, psephos_store_indexes_v1[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, psephos_store_indexes_v1[i].sql, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        continue;
+      drop = g_strconcat ("DROP INDEX main.", psephos_store_indexes_v1[i].name, NULL);
+      if (rc != SQLITE_ROW || !_psephos_store_exec (self, drop, error))
+        {
+          if (rc != SQLITE_ROW)
+            _psephos_store_set_error (self, error, "cannot read the store");
+          sqlite3_finalize (stmt);
+          return -1;
+        }
+      *dropped |= 1u << i;
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+gboolean
+_psephos_store_build_indexes (PsephosStore *self, guint dropped, GError **error)
+{
+  if (dropped == 0)
+    return TRUE;
+  /* The sorter may use a second thread. */
+  sqlite3_exec (self->db, "PRAGMA threads = 2", NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (psephos_store_indexes_v1); i++)
+    if ((dropped & (1u << i)) != 0 && !_psephos_store_exec (self, psephos_store_indexes_v1[i].sql, error))
+      return FALSE;
+  sqlite3_exec (self->db, "PRAGMA threads = 0", NULL, NULL, NULL);
+  return TRUE;
+}
+
 gint64
 _psephos_col_int (sqlite3_stmt *stmt, int col)
 {
