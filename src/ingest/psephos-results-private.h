@@ -87,7 +87,7 @@ typedef struct
    * then can someone of this name have stood here before, outside the
    * people this file adds. */
   gboolean had_contests;
-  GHashTable *people; /* name key → person id, or 0 for two namesakes */
+  GHashTable *people; /* name key → person id (psephos-ids.h), or 0 for two namesakes */
 } SeatEntry;
 
 /* A fact citing fields of a row, waiting for the candidacy it is about. */
@@ -167,6 +167,7 @@ typedef struct
   GArray *pending;               /* its rows, of PendingCandidacy */
   GArray *pending_facts;         /* scratch: PsephosFact */
   GString *key;                  /* scratch: a contest's key */
+  GStringChunk *name_keys;       /* the keys of the seats' people */
   sqlite3_stmt *person_stmt;
   sqlite3_stmt *seat_stmt;
   guint n_facts;

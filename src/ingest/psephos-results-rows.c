@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "psephos-article-import.h"
+#include "psephos-ids.h"
 #include "psephos-results-private.h"
 #include "psephos-tables.h"
 
@@ -88,6 +89,7 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   if (self->key != NULL)
     g_string_free (self->key, TRUE);
   self->key = NULL;
+  g_clear_pointer (&self->name_keys, g_string_chunk_free);
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
   g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
 }
@@ -104,6 +106,7 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->member_list = g_ptr_array_new ();
   self->key = g_string_sized_new (64);
+  self->name_keys = g_string_chunk_new (64 * 1024);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
   self->pending_facts = g_array_new (FALSE, FALSE, sizeof (PsephosFact));
   g_array_set_clear_func (self->pending, pending_candidacy_clear);
@@ -515,7 +518,7 @@ get_seat (PsephosResultsImport *self,
   entry = g_new0 (SeatEntry, 1);
   entry->id = seat_id;
   entry->had_contests = existed;
-  entry->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  entry->people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, PSEPHOS_ID_VALUE_FREE);
   g_hash_table_insert (self->seats, g_memdup2 (&seat_id, sizeof seat_id), entry);
   return entry;
 }
@@ -583,7 +586,7 @@ get_contest (PsephosResultsImport *self,
   entry->votes_polled = -1;
   entry->turnout_pct = NAN;
   entry->nota_votes = -1;
-  entry->persons = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  entry->persons = psephos_id_set_new ();
   entry->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) psephos_candidacy_free);
   g_hash_table_insert (self->contests, g_steal_pointer (&key), entry);
@@ -626,9 +629,11 @@ find_person_at_seat (PsephosResultsImport *self,
   /* A seat new to the store: only this file's people can have stood. */
   if (!contest->seat->had_contests)
     {
-      const gint64 *known = g_hash_table_lookup (contest->seat->people, name_key);
+      gpointer known = NULL;
 
-      return known != NULL ? *known : 0;
+      if (g_hash_table_lookup_extended (contest->seat->people, name_key, NULL, &known))
+        return psephos_id_from_pointer (known);
+      return 0;
     }
 
   stmt = prepare (self, &self->person_stmt,
@@ -663,19 +668,20 @@ find_person_at_seat (PsephosResultsImport *self,
 
 /* Remembers who stood for the seat, for find_person_at_seat(). */
 static void
-remember_person_at_seat (SeatEntry *seat,
+remember_person_at_seat (PsephosResultsImport *self,
+                         SeatEntry *seat,
                          const char *name_key,
                          gint64 person_id)
 {
-  gint64 *known;
+  gpointer key = NULL;
+  gpointer known = NULL;
 
   if (seat->had_contests)
     return; /* the store answers */
-  known = g_hash_table_lookup (seat->people, name_key);
-  if (known == NULL)
-    g_hash_table_insert (seat->people, g_strdup (name_key), g_memdup2 (&person_id, sizeof person_id));
-  else if (*known != person_id)
-    *known = 0; /* two people of that name: no telling which */
+  if (!g_hash_table_lookup_extended (seat->people, name_key, &key, &known))
+    g_hash_table_insert (seat->people, g_string_chunk_insert (self->name_keys, name_key), psephos_id_value (person_id));
+  else if (psephos_id_from_pointer (known) != person_id)
+    g_hash_table_insert (seat->people, key, psephos_id_value (0)); /* two people of that name: no telling which */
 }
 
 static gboolean
@@ -1210,7 +1216,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
       if (earlier != NULL && !psephos_import_add_alias (self->imp, earlier->person_id, candidate, error))
         return FALSE;
     }
-  if (earlier != NULL && !g_hash_table_contains (contest->persons, &earlier->person_id))
+  if (earlier != NULL && !psephos_id_set_contains (contest->persons, earlier->person_id))
     person_id = earlier->person_id;
   if (earlier != NULL)
     g_hash_table_remove (contest->earlier, name_key);
@@ -1221,7 +1227,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
       if (person_id < 0)
         return FALSE;
       /* Two namesakes in one contest are two people. */
-      if (person_id > 0 && g_hash_table_contains (contest->persons, &person_id))
+      if (person_id > 0 && psephos_id_set_contains (contest->persons, person_id))
         person_id = 0;
       if (person_id > 0 && !psephos_import_add_alias (self->imp, person_id, candidate, error))
         return FALSE;
@@ -1232,8 +1238,8 @@ _psephos_results_import_row (PsephosResultsImport *self,
       if (person_id <= 0)
         return FALSE;
     }
-  g_hash_table_add (contest->persons, g_memdup2 (&person_id, sizeof person_id));
-  remember_person_at_seat (contest->seat, name_key, person_id);
+  psephos_id_set_add (contest->persons, person_id);
+  remember_person_at_seat (self, contest->seat, name_key, person_id);
 
   if (contest->ranked_here)
     {

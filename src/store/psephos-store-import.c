@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "psephos-ids.h"
 #include "psephos-store-private.h"
 
 /* The tables rows refer to (REFERENCES in the schema): foreign keys are
@@ -44,6 +45,9 @@ static const char *const parent_tables[N_PARENTS] = {
 /* Facts written by one statement at most (psephos_import_add_facts()). */
 #define FACT_BATCH 16
 
+/* The longest subject key (subject_key_for()), with its NUL. */
+#define SUBJECT_KEY_SIZE 96
+
 struct _PsephosImport
 {
   PsephosStore *store;
@@ -70,6 +74,8 @@ struct _PsephosImport
   gint64 last_source_election[2];
   GHashTable *elections_by_sql; /* id set: sources with a fact to look up */
   GHashTable *new_groups;       /* "subject_key\x1fattribute" → count */
+  GStringChunk *group_keys;     /* the keys of new_groups */
+  GString *group;               /* scratch for a key of new_groups */
   GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
   GHashTable *new_persons;      /* id set: persons this import made */
 
@@ -92,22 +98,11 @@ new_key_cache (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static GHashTable *
-new_id_set (void)
-{
-  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
 static void
 id_set_add (GHashTable *set, gint64 id)
 {
-  gint64 *key;
-
-  if (id <= 0 || g_hash_table_contains (set, &id))
-    return;
-  key = g_new (gint64, 1);
-  *key = id;
-  g_hash_table_add (set, key);
+  if (id > 0)
+    psephos_id_set_add (set, id);
 }
 
 static guint
@@ -162,6 +157,9 @@ import_free (PsephosImport *imp)
   g_clear_pointer (&imp->source_elections, g_hash_table_unref);
   g_clear_pointer (&imp->elections_by_sql, g_hash_table_unref);
   g_clear_pointer (&imp->new_groups, g_hash_table_unref);
+  g_clear_pointer (&imp->group_keys, g_string_chunk_free);
+  if (imp->group != NULL)
+    g_string_free (imp->group, TRUE);
   g_clear_pointer (&imp->groups_by_sql, g_hash_table_unref);
   g_clear_pointer (&imp->new_persons, g_hash_table_unref);
   g_clear_object (&imp->store);
@@ -199,20 +197,22 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->parties = new_key_cache ();
   imp->alliances = new_key_cache ();
   imp->contests = new_key_cache ();
-  imp->touched_contests = new_id_set ();
-  imp->touched_elections = new_id_set ();
-  imp->touched_sources = new_id_set ();
+  imp->touched_contests = psephos_id_set_new ();
+  imp->touched_elections = psephos_id_set_new ();
+  imp->touched_sources = psephos_id_set_new ();
   imp->source_elections = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
-  imp->elections_by_sql = new_id_set ();
-  imp->new_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  imp->groups_by_sql = new_id_set ();
-  imp->new_persons = new_id_set ();
+  imp->elections_by_sql = psephos_id_set_new ();
+  imp->new_groups = g_hash_table_new (g_str_hash, g_str_equal);
+  imp->group_keys = g_string_chunk_new (64 * 1024);
+  imp->group = g_string_sized_new (SUBJECT_KEY_SIZE + 32);
+  imp->groups_by_sql = psephos_id_set_new ();
+  imp->new_persons = psephos_id_set_new ();
   for (guint i = 0; i < N_PARENTS; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", parent_tables[i]);
       sqlite3_stmt *stmt = NULL;
 
-      imp->old_refs[i] = new_id_set ();
+      imp->old_refs[i] = psephos_id_set_new ();
       if (sqlite3_prepare_v2 (imp->db, sql, -1, &stmt, NULL) != SQLITE_OK || sqlite3_step (stmt) != SQLITE_ROW)
         {
           sqlite3_finalize (stmt);
@@ -812,7 +812,7 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
   trimmed = g_strstrip (g_strdup (name_as_written));
 
   /* A person made in this import has no candidacy yet: skip the look-up. */
-  if (g_hash_table_contains (imp->new_persons, &person_id))
+  if (psephos_id_set_contains (imp->new_persons, person_id))
     id = 0;
   else
     {
@@ -924,8 +924,6 @@ put_str (char *p, const char *s)
 /* The identity of what a fact is about: facts with the same key, attribute
  * and as_of state the same thing. Written into @buf (at least
  * SUBJECT_KEY_SIZE), without printf: once per fact. */
-#define SUBJECT_KEY_SIZE 96
-
 static const char *
 subject_key_for (const PsephosFact *f, char *buf)
 {
@@ -1003,13 +1001,17 @@ note_fact (PsephosImport *imp, gint64 source_id, const PsephosFact *f, const cha
 
   if (subject_is_new (imp, f))
     {
-      g_autofree char *group = g_strconcat (key, "\x1f", f->attribute, NULL);
+      gpointer group = NULL;
       gpointer count = NULL;
 
-      if (g_hash_table_lookup_extended (imp->new_groups, group, NULL, &count))
-        g_hash_table_insert (imp->new_groups, g_steal_pointer (&group), GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      g_string_assign (imp->group, key);
+      g_string_append_c (imp->group, '\x1f');
+      g_string_append (imp->group, f->attribute);
+      if (g_hash_table_lookup_extended (imp->new_groups, imp->group->str, &group, &count))
+        g_hash_table_insert (imp->new_groups, group, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
       else
-        g_hash_table_insert (imp->new_groups, g_steal_pointer (&group), GUINT_TO_POINTER (1));
+        g_hash_table_insert (imp->new_groups, g_string_chunk_insert_len (imp->group_keys, imp->group->str, (gssize) imp->group->len),
+                             GUINT_TO_POINTER (1));
     }
   else
     id_set_add (imp->groups_by_sql, source_id);
@@ -1715,7 +1717,7 @@ check_references (PsephosImport *imp, GError **error)
         {
           int rc;
 
-          sqlite3_bind_int64 (stmt, 1, *(gint64 *) key);
+          sqlite3_bind_int64 (stmt, 1, psephos_id_from_pointer (key));
           rc = sqlite3_step (stmt);
           sqlite3_reset (stmt);
           if (rc != SQLITE_ROW)
@@ -1763,7 +1765,7 @@ note_source_elections (PsephosImport *imp, GError **error)
     }
   g_hash_table_iter_init (&iter, imp->elections_by_sql);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!note_source_elections_by_sql (imp, *(gint64 *) key, error))
+    if (!note_source_elections_by_sql (imp, psephos_id_from_pointer (key), error))
       return FALSE;
   return TRUE;
 }
@@ -1780,7 +1782,7 @@ reconcile (PsephosImport *imp, gboolean attached, GError **error)
 
   g_hash_table_iter_init (&iter, by_sql);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!reconcile_source (imp, *(gint64 *) key, error))
+    if (!reconcile_source (imp, psephos_id_from_pointer (key), error))
       return FALSE;
   if (attached)
     return TRUE; /* older facts joined new candidacies: all were searched */
@@ -1816,11 +1818,11 @@ psephos_import_commit (PsephosImport *imp, GError **error)
 
   g_hash_table_iter_init (&iter, imp->touched_contests);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!derive_contest (imp, *(gint64 *) key, error))
+    if (!derive_contest (imp, psephos_id_from_pointer (key), error))
       goto fail;
   g_hash_table_iter_init (&iter, imp->touched_elections);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!derive_tally (imp, *(gint64 *) key, error))
+    if (!derive_tally (imp, psephos_id_from_pointer (key), error))
       goto fail;
 
   if (g_hash_table_size (imp->touched_sources) > 0)
