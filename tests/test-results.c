@@ -660,6 +660,41 @@ test_lok_sabha_needs_election (Fixture *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* How many candidacies of the store file at @path break the rules of
+ * ranking, restated here in SQL: in a contest where every candidate's votes
+ * are known, the ranks follow the votes (ties: the first written first);
+ * rank 1 won and the others lost; the winner's margin is their votes less
+ * the runner-up's; a vote share is of all votes cast, NOTA's included. */
+static gint64
+count_misranked (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "WITH c AS ("
+                                       "  SELECT y.votes, y.rank, y.result, y.margin, y.vote_share_pct,"
+                                       "    row_number () OVER w AS expected_rank,"
+                                       "    lead (y.votes) OVER w AS next_votes,"
+                                       "    sum (y.votes) OVER (PARTITION BY y.contest_id) + max (coalesce (t.nota_votes, 0), 0) AS total"
+                                       "  FROM candidacy y JOIN contest t ON t.id = y.contest_id"
+                                       "  WHERE NOT EXISTS (SELECT 1 FROM candidacy z WHERE z.contest_id = y.contest_id AND z.votes IS NULL)"
+                                       "  WINDOW w AS (PARTITION BY y.contest_id ORDER BY y.votes DESC, y.id))"
+                                       " SELECT count (*) FROM c WHERE rank IS NOT expected_rank"
+                                       "  OR result IS NOT (CASE WHEN expected_rank = 1 THEN 'won' ELSE 'lost' END)"
+                                       "  OR (expected_rank = 1 AND next_votes IS NOT NULL AND margin IS NOT votes - next_votes)"
+                                       "  OR (total > 0 AND abs (vote_share_pct - 100.0 * votes / total) > 1e-9)",
+                                       -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
 static void
 test_every_assembly_file (Fixture *f,
                           gconstpointer data)
@@ -688,6 +723,7 @@ test_every_assembly_file (Fixture *f,
       n_files++;
     }
   g_assert_cmpuint (n_files, >, 0);
+  g_assert_cmpint (count_misranked (f->path), ==, 0);
 
   elections = psephos_store_list_elections (f->store, &error);
   g_assert_no_error (error);
@@ -832,6 +868,7 @@ test_electionlens (Fixture *f,
     }
   g_assert_cmpuint (n_general, ==, 4);
   g_assert_cmpuint (n_contests, ==, 16260);
+  g_assert_cmpint (count_misranked (f->path), ==, 0);
 
   jh = election_id (f, "Jharkhand Assembly 2024");
   barhait = find_seat (f, jh, "Barhait");

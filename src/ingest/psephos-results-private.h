@@ -168,8 +168,8 @@ typedef struct
   GArray *pending_facts;         /* scratch: PsephosFact */
   GString *key;                  /* scratch: a contest's key */
   GStringChunk *name_keys;       /* the keys of the seats' people */
+  GHashTable *contest_ids;       /* ids of the contests met, a set (psephos-ids.h) */
   sqlite3_stmt *person_stmt;
-  sqlite3_stmt *seat_stmt;
   guint n_facts;
 } PsephosResultsImport;
 

@@ -90,8 +90,8 @@ _psephos_results_import_clear (PsephosResultsImport *self)
     g_string_free (self->key, TRUE);
   self->key = NULL;
   g_clear_pointer (&self->name_keys, g_string_chunk_free);
+  g_clear_pointer (&self->contest_ids, g_hash_table_unref);
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
 }
 
 void
@@ -107,6 +107,7 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->member_list = g_ptr_array_new ();
   self->key = g_string_sized_new (64);
   self->name_keys = g_string_chunk_new (64 * 1024);
+  self->contest_ids = psephos_id_set_new ();
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
   self->pending_facts = g_array_new (FALSE, FALSE, sizeof (PsephosFact));
   g_array_set_clear_func (self->pending, pending_candidacy_clear);
@@ -434,6 +435,9 @@ prepare (PsephosResultsImport *self,
 {
   sqlite3 *db = _psephos_import_get_db (self->imp);
 
+  /* Rows the import queued are in the tables before the query reads them. */
+  if (!_psephos_import_flush (self->imp, error))
+    return NULL;
   if (*stmt != NULL)
     return *stmt;
   if (sqlite3_prepare_v3 (db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
@@ -459,41 +463,6 @@ typedef struct
   const char *reservation;
 } ContestKey;
 
-/* Whether the store has the seat already (before ensure_seat() makes it). */
-static gboolean
-seat_exists (PsephosResultsImport *self,
-             gint64 state_id,
-             PsephosHouse house,
-             const char *name,
-             gboolean *exists,
-             GError **error)
-{
-  g_autofree char *name_key = psephos_name_key (name);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = prepare (self, &self->seat_stmt,
-                  "SELECT 1 FROM seat WHERE state_id = ?1 AND house = ?2 AND name_key = ?3",
-                  error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, state_id);
-  sqlite3_bind_text (stmt, 2, psephos_house_to_string (house), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
-                                 "cannot query the store: %s",
-                                 sqlite3_errmsg (_psephos_import_get_db (self->imp)));
-      return FALSE;
-    }
-  *exists = rc == SQLITE_ROW;
-  return TRUE;
-}
-
 static SeatEntry *
 get_seat (PsephosResultsImport *self,
           StateEntry *state,
@@ -501,11 +470,8 @@ get_seat (PsephosResultsImport *self,
           GError **error)
 {
   SeatEntry *entry;
-  gboolean existed = FALSE;
   gint64 seat_id;
 
-  if (!seat_exists (self, state->id, k->house, k->seat, &existed, error))
-    return NULL;
   seat_id = psephos_import_ensure_seat (self->imp, state->id, k->house, k->seat_number,
                                         k->seat, k->reservation, error);
   if (seat_id <= 0)
@@ -517,7 +483,7 @@ get_seat (PsephosResultsImport *self,
 
   entry = g_new0 (SeatEntry, 1);
   entry->id = seat_id;
-  entry->had_contests = existed;
+  entry->had_contests = !psephos_import_made_seat (self->imp, seat_id);
   entry->people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, PSEPHOS_ID_VALUE_FREE);
   g_hash_table_insert (self->seats, g_memdup2 (&seat_id, sizeof seat_id), entry);
   return entry;
@@ -596,9 +562,15 @@ get_contest (PsephosResultsImport *self,
   if (entry->id <= 0)
     return NULL;
 
-  earlier = psephos_import_list_candidacies (self->imp, entry->id, error);
+  /* A contest this import made, met for the first time, has no candidates
+   * yet. (Another spelling of the seat can lead to the same contest.) */
+  if (psephos_import_made_contest (self->imp, entry->id) && !psephos_id_set_contains (self->contest_ids, entry->id))
+    earlier = g_ptr_array_new ();
+  else
+    earlier = psephos_import_list_candidacies (self->imp, entry->id, error);
   if (earlier == NULL)
     return NULL;
+  psephos_id_set_add (self->contest_ids, entry->id);
   for (guint i = 0; i < earlier->len; i++)
     {
       PsephosCandidacy *c = g_ptr_array_index (earlier, i);
@@ -1323,6 +1295,5 @@ _psephos_results_import_finish (PsephosResultsImport *self,
 
   /* The statements must not outlive the transaction. */
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
-  g_clear_pointer (&self->seat_stmt, sqlite3_finalize);
   return ok;
 }

@@ -45,6 +45,59 @@ static const char *const parent_tables[N_PARENTS] = {
 /* Facts written by one statement at most (psephos_import_add_facts()). */
 #define FACT_BATCH 16
 
+/* Rows of person, alias or candidacy written by one statement at most. */
+#define WRITE_BATCH 32
+
+typedef struct
+{
+  gint64 id;
+  char *name;
+} QueuedPerson;
+
+typedef struct
+{
+  gint64 person_id;
+  char *name;
+  char *key;
+} QueuedAlias;
+
+typedef struct
+{
+  gint64 id;
+  gint64 contest_id;
+  gint64 person_id;
+  gint64 party_id;
+  char *name;
+  gint64 votes;
+  gint64 evm_votes;
+  gint64 postal_votes;
+  gboolean official;
+  PsephosResult hint;
+  gboolean ranked;
+  PsephosRanking ranking;
+} QueuedCandidacy;
+
+static void
+queued_person_clear (gpointer p)
+{
+  g_free (((QueuedPerson *) p)->name);
+}
+
+static void
+queued_alias_clear (gpointer p)
+{
+  QueuedAlias *a = p;
+
+  g_free (a->name);
+  g_free (a->key);
+}
+
+static void
+queued_candidacy_clear (gpointer p)
+{
+  g_free (((QueuedCandidacy *) p)->name);
+}
+
 /* The longest subject key (subject_key_for()), with its NUL. */
 #define SUBJECT_KEY_SIZE 96
 
@@ -78,6 +131,12 @@ struct _PsephosImport
   GString *group;               /* scratch for a key of new_groups */
   GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
   GHashTable *new_persons;      /* id set: persons this import made */
+  /* Contests this import made whose candidacies all came ranked
+   * (psephos_import_add_ranked_candidacy()), and those written otherwise:
+   * the commit derives the ranks of the second and of contests it did not
+   * make (derive_contest()). */
+  GHashTable *ranked_contests;   /* id set */
+  GHashTable *unranked_contests; /* id set */
 
   /* The references this import wrote, by the table they refer to: to rows
    * it made (ids above the largest before it began), the largest; to older
@@ -90,6 +149,19 @@ struct _PsephosImport
   sqlite3_stmt *fact_batch[FACT_BATCH + 1]; /* by number of facts */
 
   guint deferred_indexes; /* dropped at begin, built at commit */
+
+  /* Rows of person, alias and candidacy wait here and are written
+   * WRITE_BATCH to a statement (write_queued()), before any other query
+   * (_psephos_store_prepare()) and at commit. Their ids are given here,
+   * after the largest in the store when the import began. */
+  gint64 next_person_id;
+  gint64 next_candidacy_id;
+  GArray *queued_persons;     /* of QueuedPerson */
+  GArray *queued_aliases;     /* of QueuedAlias */
+  GArray *queued_candidacies; /* of QueuedCandidacy */
+  sqlite3_stmt *person_batch[WRITE_BATCH + 1];
+  sqlite3_stmt *alias_batch[WRITE_BATCH + 1];
+  sqlite3_stmt *candidacy_batch[WRITE_BATCH + 1];
 };
 
 static GHashTable *
@@ -162,6 +234,19 @@ import_free (PsephosImport *imp)
     g_string_free (imp->group, TRUE);
   g_clear_pointer (&imp->groups_by_sql, g_hash_table_unref);
   g_clear_pointer (&imp->new_persons, g_hash_table_unref);
+  g_clear_pointer (&imp->ranked_contests, g_hash_table_unref);
+  g_clear_pointer (&imp->unranked_contests, g_hash_table_unref);
+  for (guint i = 0; i <= WRITE_BATCH; i++)
+    {
+      g_clear_pointer (&imp->person_batch[i], sqlite3_finalize);
+      g_clear_pointer (&imp->alias_batch[i], sqlite3_finalize);
+      g_clear_pointer (&imp->candidacy_batch[i], sqlite3_finalize);
+    }
+  g_clear_pointer (&imp->queued_persons, g_array_unref);
+  g_clear_pointer (&imp->queued_aliases, g_array_unref);
+  g_clear_pointer (&imp->queued_candidacies, g_array_unref);
+  if (imp->store != NULL)
+    _psephos_store_set_import (imp->store, NULL);
   g_clear_object (&imp->store);
   g_free (imp);
 }
@@ -207,6 +292,14 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->group = g_string_sized_new (SUBJECT_KEY_SIZE + 32);
   imp->groups_by_sql = psephos_id_set_new ();
   imp->new_persons = psephos_id_set_new ();
+  imp->ranked_contests = psephos_id_set_new ();
+  imp->unranked_contests = psephos_id_set_new ();
+  imp->queued_persons = g_array_sized_new (FALSE, FALSE, sizeof (QueuedPerson), WRITE_BATCH);
+  g_array_set_clear_func (imp->queued_persons, queued_person_clear);
+  imp->queued_aliases = g_array_sized_new (FALSE, FALSE, sizeof (QueuedAlias), WRITE_BATCH);
+  g_array_set_clear_func (imp->queued_aliases, queued_alias_clear);
+  imp->queued_candidacies = g_array_sized_new (FALSE, FALSE, sizeof (QueuedCandidacy), WRITE_BATCH);
+  g_array_set_clear_func (imp->queued_candidacies, queued_candidacy_clear);
   for (guint i = 0; i < N_PARENTS; i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT coalesce (max (id), 0) FROM %s", parent_tables[i]);
@@ -223,6 +316,8 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
       imp->max_before[i] = sqlite3_column_int64 (stmt, 0);
       sqlite3_finalize (stmt);
     }
+  imp->next_person_id = imp->max_before[PARENT_PERSON] + 1;
+  imp->next_candidacy_id = imp->max_before[PARENT_CANDIDACY] + 1;
 
   /* Into a store with nobody in it yet (the first import, usually the
    * biggest), every row's keys would go into the secondary indexes one by
@@ -235,6 +330,7 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
       psephos_import_rollback (imp);
       return NULL;
     }
+  _psephos_store_set_import (self, imp);
   return imp;
 }
 
@@ -259,9 +355,148 @@ _psephos_import_get_db (PsephosImport *imp)
   return imp->db;
 }
 
+/* ---- rows written a batch at a time --------------------------------------- */
+
+/* The statement @head VALUES @row, @row … (@n of them), made once per import
+ * into @cache[@n]. */
+static sqlite3_stmt *
+batch_statement (PsephosImport *imp, sqlite3_stmt **cache, guint n, const char *head, const char *row, GError **error)
+{
+  g_autoptr (GString) sql = NULL;
+
+  if (cache[n] != NULL)
+    {
+      sqlite3_reset (cache[n]);
+      sqlite3_clear_bindings (cache[n]);
+      return cache[n];
+    }
+  sql = g_string_new (head);
+  g_string_append (sql, " VALUES ");
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (sql, ',');
+      g_string_append (sql, row);
+    }
+  if (sqlite3_prepare_v3 (imp->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &cache[n], NULL) != SQLITE_OK)
+    {
+      _psephos_store_set_error (imp->store, error, "cannot prepare a query");
+      return NULL;
+    }
+  return cache[n];
+}
+
+static void
+bind_person (sqlite3_stmt *stmt, int base, gconstpointer p)
+{
+  const QueuedPerson *person = p;
+
+  sqlite3_bind_int64 (stmt, base + 1, person->id);
+  _psephos_bind_str (stmt, base + 2, person->name);
+}
+
+static void
+bind_alias (sqlite3_stmt *stmt, int base, gconstpointer p)
+{
+  const QueuedAlias *alias = p;
+
+  sqlite3_bind_int64 (stmt, base + 1, alias->person_id);
+  _psephos_bind_str (stmt, base + 2, alias->name);
+  _psephos_bind_str (stmt, base + 3, alias->key);
+}
+
+static void
+bind_candidacy (sqlite3_stmt *stmt, int base, gconstpointer p)
+{
+  const QueuedCandidacy *c = p;
+
+  sqlite3_bind_int64 (stmt, base + 1, c->id);
+  sqlite3_bind_int64 (stmt, base + 2, c->contest_id);
+  sqlite3_bind_int64 (stmt, base + 3, c->person_id);
+  _psephos_bind_id (stmt, base + 4, c->party_id);
+  _psephos_bind_str (stmt, base + 5, c->name);
+  _psephos_bind_int (stmt, base + 6, c->votes);
+  _psephos_bind_int (stmt, base + 7, c->evm_votes);
+  _psephos_bind_int (stmt, base + 8, c->postal_votes);
+  sqlite3_bind_int (stmt, base + 9, c->official);
+  _psephos_bind_str (stmt, base + 10, psephos_result_to_string (c->hint));
+  if (c->ranked)
+    {
+      _psephos_bind_id (stmt, base + 11, c->ranking.rank);
+      _psephos_bind_str (stmt, base + 12, psephos_result_to_string (c->ranking.result));
+      _psephos_bind_int (stmt, base + 13, c->ranking.margin);
+      _psephos_bind_double (stmt, base + 14, c->ranking.vote_share_pct);
+    }
+}
+
+/* Writes the rows of @queue, WRITE_BATCH to a statement, and empties it. */
+static gboolean
+write_queue (PsephosImport *imp,
+             GArray *queue,
+             sqlite3_stmt **cache,
+             const char *head,
+             const char *row,
+             int n_params,
+             void (*bind) (sqlite3_stmt *, int, gconstpointer),
+             GError **error)
+{
+  gboolean ok = TRUE;
+
+  for (guint done = 0; ok && done < queue->len;)
+    {
+      guint n = MIN (queue->len - done, WRITE_BATCH);
+      sqlite3_stmt *stmt = batch_statement (imp, cache, n, head, row, error);
+      int rc;
+
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      for (guint i = 0; i < n; i++)
+        bind (stmt, (int) i * n_params, queue->data + (done + i) * g_array_get_element_size (queue));
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _psephos_store_set_error (imp->store, error, "cannot write to the store");
+          ok = FALSE;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt); /* the queue's strings are freed next */
+      done += n;
+    }
+  g_array_set_size (queue, 0);
+  return ok;
+}
+
+gboolean
+_psephos_import_flush (PsephosImport *imp, GError **error)
+{
+  return write_queue (imp, imp->queued_persons, imp->person_batch, "INSERT INTO person (id, name)", "(?,?)", 2,
+                      bind_person, error)
+         && write_queue (imp, imp->queued_aliases, imp->alias_batch, "INSERT OR IGNORE INTO alias (person_id, name, key)",
+                         "(?,?,?)", 3, bind_alias, error)
+         && write_queue (imp, imp->queued_candidacies, imp->candidacy_batch,
+                         "INSERT INTO candidacy (id, contest_id, person_id, party_id, name, votes, evm_votes, postal_votes,"
+                         " official, result_hint, rank, result, margin, vote_share_pct)",
+                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 14, bind_candidacy, error);
+}
+
+/* Queues a row; writes the queue when it holds a batch. */
+static gboolean
+queue_row (PsephosImport *imp, GArray *queue, gconstpointer row, GError **error)
+{
+  g_array_append_vals (queue, row, 1);
+  if (queue->len >= WRITE_BATCH)
+    return _psephos_import_flush (imp, error);
+  return TRUE;
+}
+
 /* ---- small helpers ----------------------------------------------------- */
 
 #define PREPARE(imp, sql, error) _psephos_store_prepare ((imp)->store, (sql), (error))
+/* For statements that touch none of the queued tables. */
+#define PREPARE_UNFLUSHED(imp, sql, error) _psephos_store_prepare_unflushed ((imp)->store, (sql), (error))
 
 static gboolean
 step_done (PsephosImport *imp, sqlite3_stmt *stmt, GError **error)
@@ -524,18 +759,22 @@ psephos_import_ensure_seat (PsephosImport *imp,
 
   if ((id = cache_get (imp->seats, key)) > 0)
     return id;
-  stmt = PREPARE (imp, "SELECT id FROM seat WHERE state_id = ?1 AND house = ?2 AND name_key = ?3", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, state_id);
-  _psephos_bind_str (stmt, 2, psephos_house_to_string (house));
-  _psephos_bind_str (stmt, 3, name_key);
-  id = step_id (imp, stmt, error);
-  if (id < 0)
-    return 0;
+  /* A state this import made has no seats it has not cached. */
+  if (state_id <= imp->max_before[PARENT_STATE])
+    {
+      stmt = PREPARE_UNFLUSHED (imp, "SELECT id FROM seat WHERE state_id = ?1 AND house = ?2 AND name_key = ?3", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, state_id);
+      _psephos_bind_str (stmt, 2, psephos_house_to_string (house));
+      _psephos_bind_str (stmt, 3, name_key);
+      id = step_id (imp, stmt, error);
+      if (id < 0)
+        return 0;
+    }
   if (id == 0)
     {
-      stmt = PREPARE (imp, "INSERT INTO seat (state_id, house, number, name, name_key, reservation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+      stmt = PREPARE_UNFLUSHED (imp, "INSERT INTO seat (state_id, house, number, name, name_key, reservation) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
       if (stmt == NULL)
         return 0;
       sqlite3_bind_int64 (stmt, 1, state_id);
@@ -667,37 +906,30 @@ psephos_import_add_alliance_member (PsephosImport *imp,
 gint64
 psephos_import_add_person (PsephosImport *imp, const char *name, GError **error)
 {
-  g_autofree char *display = psephos_name_display (name);
-  sqlite3_stmt *stmt;
-  gint64 id;
+  QueuedPerson person;
 
   g_return_val_if_fail (imp != NULL && name != NULL, 0);
 
-  stmt = PREPARE (imp, "INSERT INTO person (name) VALUES (?1)", error);
-  if (stmt == NULL)
+  person.id = imp->next_person_id++;
+  person.name = psephos_name_display (name);
+  if (!queue_row (imp, imp->queued_persons, &person, error) || !psephos_import_add_alias (imp, person.id, name, error))
     return 0;
-  _psephos_bind_str (stmt, 1, display);
-  id = step_insert (imp, stmt, error);
-  if (id == 0 || !psephos_import_add_alias (imp, id, name, error))
-    return 0;
-  id_set_add (imp->new_persons, id);
-  return id;
+  id_set_add (imp->new_persons, person.id);
+  return person.id;
 }
 
 gboolean
 psephos_import_add_alias (PsephosImport *imp, gint64 person_id, const char *name, GError **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-  g_autofree char *key = psephos_name_key (trimmed);
-  sqlite3_stmt *stmt = PREPARE (imp, "INSERT OR IGNORE INTO alias (person_id, name, key) VALUES (?1, ?2, ?3)", error);
+  QueuedAlias alias;
 
-  if (stmt == NULL)
-    return FALSE;
+  g_return_val_if_fail (imp != NULL && person_id > 0 && name != NULL, FALSE);
+
+  alias.person_id = person_id;
+  alias.name = g_strstrip (g_strdup (name));
+  alias.key = psephos_name_key (alias.name);
   note_ref (imp, PARENT_PERSON, person_id);
-  sqlite3_bind_int64 (stmt, 1, person_id);
-  _psephos_bind_str (stmt, 2, trimmed);
-  _psephos_bind_str (stmt, 3, key);
-  return step_done (imp, stmt, error);
+  return queue_row (imp, imp->queued_aliases, &alias, error);
 }
 
 gint64
@@ -711,17 +943,21 @@ psephos_import_ensure_contest (PsephosImport *imp, gint64 election_id, gint64 se
 
   if ((id = cache_get (imp->contests, key)) > 0)
     return id;
-  stmt = PREPARE (imp, "SELECT id FROM contest WHERE election_id = ?1 AND seat_id = ?2", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, election_id);
-  sqlite3_bind_int64 (stmt, 2, seat_id);
-  id = step_id (imp, stmt, error);
-  if (id < 0)
-    return 0;
+  /* An election or seat this import made has no contests it has not cached. */
+  if (election_id <= imp->max_before[PARENT_ELECTION] && seat_id <= imp->max_before[PARENT_SEAT])
+    {
+      stmt = PREPARE_UNFLUSHED (imp, "SELECT id FROM contest WHERE election_id = ?1 AND seat_id = ?2", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, election_id);
+      sqlite3_bind_int64 (stmt, 2, seat_id);
+      id = step_id (imp, stmt, error);
+      if (id < 0)
+        return 0;
+    }
   if (id == 0)
     {
-      stmt = PREPARE (imp, "INSERT INTO contest (election_id, seat_id) VALUES (?1, ?2)", error);
+      stmt = PREPARE_UNFLUSHED (imp, "INSERT INTO contest (election_id, seat_id) VALUES (?1, ?2)", error);
       if (stmt == NULL)
         return 0;
       note_ref (imp, PARENT_ELECTION, election_id);
@@ -749,15 +985,15 @@ psephos_import_update_contest (PsephosImport *imp,
                                GError **error)
 {
   /* Official values replace article ones; an article never overwrites. */
-  sqlite3_stmt *stmt = PREPARE (imp,
-                                "UPDATE contest SET"
-                                " electors = CASE WHEN ?6 THEN coalesce (?2, electors) ELSE coalesce (electors, ?2) END,"
-                                " votes_polled = CASE WHEN ?6 THEN coalesce (?3, votes_polled) ELSE coalesce (votes_polled, ?3) END,"
-                                " turnout_pct = CASE WHEN ?6 THEN coalesce (?4, turnout_pct) ELSE coalesce (turnout_pct, ?4) END,"
-                                " nota_votes = CASE WHEN ?6 THEN coalesce (?5, nota_votes) ELSE coalesce (nota_votes, ?5) END,"
-                                " status = CASE WHEN ?6 OR status IS NULL OR status = 'counting' THEN coalesce (?7, status) ELSE status END"
-                                " WHERE id = ?1",
-                                error);
+  sqlite3_stmt *stmt = PREPARE_UNFLUSHED (imp,
+                                          "UPDATE contest SET"
+                                          " electors = CASE WHEN ?6 THEN coalesce (?2, electors) ELSE coalesce (electors, ?2) END,"
+                                          " votes_polled = CASE WHEN ?6 THEN coalesce (?3, votes_polled) ELSE coalesce (votes_polled, ?3) END,"
+                                          " turnout_pct = CASE WHEN ?6 THEN coalesce (?4, turnout_pct) ELSE coalesce (turnout_pct, ?4) END,"
+                                          " nota_votes = CASE WHEN ?6 THEN coalesce (?5, nota_votes) ELSE coalesce (nota_votes, ?5) END,"
+                                          " status = CASE WHEN ?6 OR status IS NULL OR status = 'counting' THEN coalesce (?7, status) ELSE status END"
+                                          " WHERE id = ?1",
+                                          error);
 
   if (stmt == NULL)
     return FALSE;
@@ -828,37 +1064,37 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
 
   if (id == 0)
     {
-      stmt = PREPARE (imp,
-                      "INSERT INTO candidacy (contest_id, person_id, party_id, name, votes, evm_votes, postal_votes, official, result_hint,"
-                      " rank, result, margin, vote_share_pct)"
-                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                      error);
-      if (stmt == NULL)
-        return 0;
-      sqlite3_bind_int64 (stmt, 1, contest_id);
-      sqlite3_bind_int64 (stmt, 2, person_id);
-      _psephos_bind_id (stmt, 3, party_id);
+      QueuedCandidacy c = {
+        .id = imp->next_candidacy_id++,
+        .contest_id = contest_id,
+        .person_id = person_id,
+        .party_id = party_id,
+        .name = g_steal_pointer (&trimmed),
+        .votes = votes,
+        .evm_votes = evm_votes,
+        .postal_votes = postal_votes,
+        .official = official,
+        .hint = result_hint,
+        .ranked = ranked != NULL,
+      };
+
+      if (ranked != NULL)
+        c.ranking = *ranked;
+      if (ranked != NULL && psephos_import_made_contest (imp, contest_id))
+        id_set_add (imp->ranked_contests, contest_id);
+      else
+        id_set_add (imp->unranked_contests, contest_id);
       note_ref (imp, PARENT_CONTEST, contest_id);
       note_ref (imp, PARENT_PERSON, person_id);
       note_ref (imp, PARENT_PARTY, party_id);
-      _psephos_bind_str (stmt, 4, trimmed);
-      _psephos_bind_int (stmt, 5, votes);
-      _psephos_bind_int (stmt, 6, evm_votes);
-      _psephos_bind_int (stmt, 7, postal_votes);
-      sqlite3_bind_int (stmt, 8, official);
-      _psephos_bind_str (stmt, 9, psephos_result_to_string (result_hint));
-      if (ranked != NULL)
-        {
-          _psephos_bind_id (stmt, 10, ranked->rank);
-          _psephos_bind_str (stmt, 11, psephos_result_to_string (ranked->result));
-          _psephos_bind_int (stmt, 12, ranked->margin);
-          _psephos_bind_double (stmt, 13, ranked->vote_share_pct);
-        }
-      return step_insert (imp, stmt, error);
+      if (!queue_row (imp, imp->queued_candidacies, &c, error))
+        return 0;
+      return c.id;
     }
 
   /* The candidacy exists: official values replace article ones; an article
    * only fills in what is unknown. */
+  id_set_add (imp->unranked_contests, contest_id);
   stmt = PREPARE (imp,
                   "UPDATE candidacy SET"
                   " party_id = CASE WHEN ?8 THEN coalesce (?2, party_id) ELSE coalesce (party_id, ?2) END,"
@@ -884,6 +1120,18 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
   if (!step_done (imp, stmt, error))
     return 0;
   return id;
+}
+
+gboolean
+psephos_import_made_seat (PsephosImport *imp, gint64 id)
+{
+  return id > imp->max_before[PARENT_SEAT];
+}
+
+gboolean
+psephos_import_made_contest (PsephosImport *imp, gint64 id)
+{
+  return id > imp->max_before[PARENT_CONTEST];
 }
 
 GPtrArray *
@@ -1812,14 +2060,23 @@ psephos_import_commit (PsephosImport *imp, GError **error)
   g_return_val_if_fail (imp != NULL, FALSE);
 
   /* Before anything below searches them. */
-  if (!_psephos_store_build_indexes (imp->store, imp->deferred_indexes, error))
+  if (!_psephos_import_flush (imp, error) || !_psephos_store_build_indexes (imp->store, imp->deferred_indexes, error))
     goto fail;
   imp->deferred_indexes = 0;
 
+  /* A contest ranked as it was written, and written no other way, needs
+   * nothing more. */
   g_hash_table_iter_init (&iter, imp->touched_contests);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!derive_contest (imp, psephos_id_from_pointer (key), error))
-      goto fail;
+    {
+      gint64 contest_id = psephos_id_from_pointer (key);
+
+      if (psephos_id_set_contains (imp->ranked_contests, contest_id)
+          && !psephos_id_set_contains (imp->unranked_contests, contest_id))
+        continue;
+      if (!derive_contest (imp, contest_id, error))
+        goto fail;
+    }
   g_hash_table_iter_init (&iter, imp->touched_elections);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!derive_tally (imp, psephos_id_from_pointer (key), error))

@@ -12,8 +12,18 @@ sqlite3 *_psephos_store_get_db (PsephosStore *self);
 gboolean _psephos_store_is_read_only (PsephosStore *self);
 
 /* A cached prepared statement of the store, reset and with bindings cleared.
- * The SQL must be a string literal (its address is the cache key). */
+ * The SQL must be a string literal (its address is the cache key). While an
+ * import is in progress, the rows it queued are written first, so that
+ * the statement sees them. */
 sqlite3_stmt *_psephos_store_prepare (PsephosStore *self, const char *sql, GError **error);
+
+/* The same without writing the queued rows: for a statement that neither
+ * reads nor writes the tables an import queues rows of (person, alias,
+ * candidacy). */
+sqlite3_stmt *_psephos_store_prepare_unflushed (PsephosStore *self, const char *sql, GError **error);
+
+/* The import in progress (NULL: none): see _psephos_import_flush(). */
+void _psephos_store_set_import (PsephosStore *self, PsephosImport *imp);
 
 /* Sets @error from the connection's last error. */
 void _psephos_store_set_error (PsephosStore *self, GError **error, const char *what);

@@ -25,6 +25,8 @@ struct _PsephosStore
   sqlite3 *db;
   gboolean read_only;
   GHashTable *statements; /* const char *sql → sqlite3_stmt* */
+  PsephosImport *import;  /* the import in progress, whose queued rows
+                           * are written before any other query */
 };
 
 G_DEFINE_FINAL_TYPE (PsephosStore, psephos_store, G_TYPE_OBJECT)
@@ -123,6 +125,20 @@ _psephos_store_set_error (PsephosStore *self, GError **error, const char *what)
 
 sqlite3_stmt *
 _psephos_store_prepare (PsephosStore *self, const char *sql, GError **error)
+{
+  if (self->import != NULL && !_psephos_import_flush (self->import, error))
+    return NULL;
+  return _psephos_store_prepare_unflushed (self, sql, error);
+}
+
+void
+_psephos_store_set_import (PsephosStore *self, PsephosImport *imp)
+{
+  self->import = imp;
+}
+
+sqlite3_stmt *
+_psephos_store_prepare_unflushed (PsephosStore *self, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 

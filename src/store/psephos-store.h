@@ -291,6 +291,11 @@ gint64 psephos_import_add_ranked_candidacy (PsephosImport *imp,
                                             PsephosResult result_hint,
                                             const PsephosRanking *ranked,
                                             GError **error);
+/* Whether this import made the seat or contest @id (it was not in the store
+ * when the import began): then only this import can have written anything
+ * about it. */
+gboolean psephos_import_made_seat (PsephosImport *imp, gint64 id);
+gboolean psephos_import_made_contest (PsephosImport *imp, gint64 id);
 /* Candidacies of a contest (for matching article names to official ones). */
 GPtrArray *psephos_import_list_candidacies (PsephosImport *imp,
                                             gint64 contest_id,
@@ -310,7 +315,10 @@ gboolean psephos_import_set_fact_status (PsephosImport *imp,
                                          GError **error);
 
 /* Raw access for ingest code that needs a query the API lacks; prefer adding
- * a function here. Prepared statements only. */
+ * a function here. Prepared statements only. The import queues rows of
+ * person, alias and candidacy: call _psephos_import_flush() before a query
+ * that reads those tables. */
 struct sqlite3 *_psephos_import_get_db (PsephosImport *imp);
+gboolean _psephos_import_flush (PsephosImport *imp, GError **error);
 
 G_END_DECLS
