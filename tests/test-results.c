@@ -831,6 +831,70 @@ test_indexes_after_first_import (Fixture *f,
   g_assert_cmpstr (second_integrity, ==, "ok");
 }
 
+/* A file that comes after another: someone of the same name who stood for
+ * the same seat in an election the store already had is the same person
+ * (Hemant Soren of Barhait, 2024 from the assembly file, 2019 from twelve
+ * rows of the ElectionLens table), and the spellings of a person are those
+ * of their candidacies. */
+static void
+test_same_person_across_files (Fixture *f,
+                               gconstpointer data)
+{
+  g_autofree char *jh = shared_file ("india-votes-data/results/2024Assembly-JH.csv");
+  g_autofree char *el = fixture_file ("electionlens-barhait-2019.csv");
+  g_autoptr (PsephosSeatRow) barhait_2024 = NULL;
+  g_autoptr (PsephosSeatRow) barhait_2019 = NULL;
+  g_autoptr (GPtrArray) now = NULL;
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) spellings = NULL;
+  PsephosIngestOutcome outcome;
+  gint64 hemant_2024 = 0, hemant_2019 = 0, simon_2019 = 0;
+
+  if (jh == NULL)
+    return;
+  import_ok (f, jh, NULL, &outcome);
+  import_ok (f, el, NULL, &outcome);
+  g_assert_cmpint (outcome.status, ==, PSEPHOS_INGEST_IMPORTED);
+
+  barhait_2024 = find_seat (f, election_id (f, "Jharkhand Assembly 2024"), "Barhait");
+  barhait_2019 = find_seat (f, election_id (f, "Jharkhand Assembly 2019"), "Barhait");
+  now = psephos_store_list_candidacies (f->store, barhait_2024->contest_id, &error);
+  g_assert_no_error (error);
+  before = psephos_store_list_candidacies (f->store, barhait_2019->contest_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (before->len, ==, 12);
+  for (guint i = 0; i < now->len; i++)
+    {
+      PsephosCandidacy *c = g_ptr_array_index (now, i);
+
+      if (g_str_equal (c->name, "HEMANT SOREN"))
+        hemant_2024 = c->person_id;
+    }
+  for (guint i = 0; i < before->len; i++)
+    {
+      PsephosCandidacy *c = g_ptr_array_index (before, i);
+
+      if (g_str_equal (c->name, "HEMANT SOREN"))
+        hemant_2019 = c->person_id;
+      else if (g_str_equal (c->name, "SIMON MALTO"))
+        simon_2019 = c->person_id;
+    }
+  g_assert_cmpint (hemant_2024, >, 0);
+  g_assert_cmpint (hemant_2019, ==, hemant_2024);
+  /* Nobody of that name stood in 2024: a new person. */
+  g_assert_cmpint (simon_2019, >, 0);
+  for (guint i = 0; i < now->len; i++)
+    g_assert_cmpint (((PsephosCandidacy *) g_ptr_array_index (now, i))->person_id, !=, simon_2019);
+
+  /* The display name first, then the spelling the rows wrote. */
+  spellings = psephos_store_person_aliases (f->store, hemant_2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (spellings), ==, 2);
+  g_assert_cmpstr (spellings[0], ==, "Hemant Soren");
+  g_assert_cmpstr (spellings[1], ==, "HEMANT SOREN");
+}
+
 static void
 test_electionlens (Fixture *f,
                    gconstpointer data)
@@ -1154,6 +1218,7 @@ main (int argc,
   ADD ("/results/import/cancel", test_cancel);
   ADD ("/results/import/electionlens", test_electionlens);
   ADD ("/results/import/indexes-after-first-import", test_indexes_after_first_import);
+  ADD ("/results/import/same-person-across-files", test_same_person_across_files);
   ADD ("/results/import/two-sources-one-contest", test_two_sources_one_contest);
 #undef ADD
 

@@ -248,6 +248,80 @@ add_dehra (PsephosImport *imp, PsephosSourceKind kind, const char *hash, gint64 
   return contest;
 }
 
+/* One number from a store file, read with SQLite directly. */
+static gint64
+sqlite_int (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* A version-1 store (version 2 without contest_by_seat, official spellings
+ * also as alias rows) is read as it is when opened read-only, and brought
+ * to version 2 when opened to write, its rows untouched. */
+static void
+test_migrate_v1 (Fixture *f, gconstpointer data)
+{
+  g_autoptr (PsephosStore) store = new_store (f);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) candidates = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto (GStrv) spellings = NULL;
+  PsephosImport *imp;
+  PsephosCandidacy *first;
+  gint64 contest;
+
+  imp = psephos_store_begin_import (store, &error);
+  g_assert_no_error (error);
+  contest = add_dehra (imp, PSEPHOS_SOURCE_OFFICIAL, "h1", 32737, NULL);
+  g_assert_true (psephos_import_commit (imp, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  make_sqlite (f->path,
+               "DROP INDEX contest_by_seat;"
+               "INSERT INTO alias (person_id, name, key) SELECT person_id, name, lower (name) FROM candidacy;"
+               "PRAGMA user_version = 1;");
+
+  before = psephos_test_file_checksum (f->path);
+  store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  candidates = psephos_store_list_candidacies (store, contest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  first = g_ptr_array_index (candidates, 0);
+  g_assert_cmpstr (first->name, ==, "KAMLESH THAKUR");
+  spellings = psephos_store_person_aliases (store, first->person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (spellings), ==, 2);
+  g_assert_cmpstr (spellings[1], ==, "KAMLESH THAKUR");
+  g_clear_object (&store);
+  after = psephos_test_file_checksum (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  store = psephos_store_open (f->path, PSEPHOS_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&candidates, g_ptr_array_unref);
+  candidates = psephos_store_list_candidacies (store, contest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (candidates->len, ==, 2);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count (*) FROM sqlite_schema WHERE type = 'index' AND name = 'contest_by_seat'"
+                                        " AND sql = 'CREATE INDEX contest_by_seat ON contest (seat_id)'"),
+                   ==, 1);
+  g_assert_cmpint (sqlite_int (f->path, "SELECT count (*) FROM alias"), ==, 2);
+}
+
 static void
 test_winner_by_votes (Fixture *f, gconstpointer data)
 {
@@ -637,6 +711,7 @@ main (int argc, char *argv[])
   ADD ("/store/refuse/newer-version", test_refuse_newer);
   ADD ("/store/refuse/triggers", test_refuse_triggers);
   ADD ("/store/refuse/truncated", test_refuse_truncated);
+  ADD ("/store/migrate/from-version-1", test_migrate_v1);
   ADD ("/store/import/winner-by-votes", test_winner_by_votes);
   ADD ("/store/import/rollback", test_rollback_leaves_nothing);
   ADD ("/store/import/dangling-reference", test_dangling_reference);

@@ -331,7 +331,7 @@ candidate_for (Import *self, const PsephosExtractedFact *f, gint64 contest, GErr
   if (c->person_id == 0)
     {
       c->person_id = psephos_import_add_person (self->imp, p->name, error);
-      if (c->person_id <= 0)
+      if (c->person_id <= 0 || !psephos_import_add_alias (self->imp, c->person_id, p->name, error))
         return NULL;
     }
   for (guint s = 0; s < p->spellings->len; s++)

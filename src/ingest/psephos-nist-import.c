@@ -562,7 +562,7 @@ ensure_person (Import *self, xmlNode *candidate, const char *ballot_name, GHashT
   else
     {
       person_id = psephos_import_add_person (self->imp, full_name, error);
-      if (person_id <= 0)
+      if (person_id <= 0 || !psephos_import_add_alias (self->imp, person_id, full_name, error))
         return 0;
       if (!g_str_equal (full_name, ballot_name) && !psephos_import_add_alias (self->imp, person_id, ballot_name, error))
         return 0;

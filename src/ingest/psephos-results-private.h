@@ -83,10 +83,8 @@ typedef struct
 typedef struct
 {
   gint64 id;
-  /* Whether the store had a contest for the seat before this file: only
-   * then can someone of this name have stood here before, outside the
-   * people this file adds. */
-  gboolean had_contests;
+  /* Who stood for the seat: this file's candidates, and the store's
+   * before it. */
   GHashTable *people; /* name key → person id (psephos-ids.h), or 0 for two namesakes */
 } SeatEntry;
 

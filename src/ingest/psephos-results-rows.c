@@ -463,6 +463,61 @@ typedef struct
   const char *reservation;
 } ContestKey;
 
+/* Remembers who stood for the seat, for find_person_at_seat(). */
+static void
+remember_person_at_seat (PsephosResultsImport *self,
+                         SeatEntry *seat,
+                         const char *name_key,
+                         gint64 person_id)
+{
+  gpointer key = NULL;
+  gpointer known = NULL;
+
+  if (!g_hash_table_lookup_extended (seat->people, name_key, &key, &known))
+    g_hash_table_insert (seat->people, g_string_chunk_insert (self->name_keys, name_key), psephos_id_value (person_id));
+  else if (psephos_id_from_pointer (known) != person_id)
+    g_hash_table_insert (seat->people, key, psephos_id_value (0)); /* two people of that name: no telling which */
+}
+
+/* Who stood for a seat before this file: under the key of each name they
+ * stood under, and of each alias of theirs. */
+static gboolean
+load_people_at_seat (PsephosResultsImport *self,
+                     SeatEntry *seat,
+                     GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = prepare (self, &self->person_stmt,
+                  "SELECT y.person_id, y.name, NULL FROM contest c JOIN candidacy y ON y.contest_id = c.id"
+                  " WHERE c.seat_id = ?1"
+                  " UNION ALL SELECT y.person_id, NULL, a.key FROM contest c JOIN candidacy y ON y.contest_id = c.id"
+                  " JOIN alias a ON a.person_id = y.person_id WHERE c.seat_id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seat->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 1);
+      const char *key = (const char *) sqlite3_column_text (stmt, 2);
+      g_autofree char *name_key = key == NULL && name != NULL ? psephos_name_key (name) : NULL;
+
+      if (key != NULL || name_key != NULL)
+        remember_person_at_seat (self, seat, key != NULL ? key : name_key, sqlite3_column_int64 (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
+                                 "cannot query the store: %s",
+                                 sqlite3_errmsg (_psephos_import_get_db (self->imp)));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static SeatEntry *
 get_seat (PsephosResultsImport *self,
           StateEntry *state,
@@ -483,9 +538,10 @@ get_seat (PsephosResultsImport *self,
 
   entry = g_new0 (SeatEntry, 1);
   entry->id = seat_id;
-  entry->had_contests = !psephos_import_made_seat (self->imp, seat_id);
   entry->people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, PSEPHOS_ID_VALUE_FREE);
   g_hash_table_insert (self->seats, g_memdup2 (&seat_id, sizeof seat_id), entry);
+  if (!psephos_import_made_seat (self->imp, seat_id) && !load_people_at_seat (self, entry, error))
+    return NULL;
   return entry;
 }
 
@@ -588,72 +644,14 @@ get_contest (PsephosResultsImport *self,
  * election is taken to be the same person; 0 when there is none, or more
  * than one. */
 static gint64
-find_person_at_seat (PsephosResultsImport *self,
-                     ContestEntry *contest,
-                     const char *name_key,
-                     GError **error)
+find_person_at_seat (ContestEntry *contest,
+                     const char *name_key)
 {
-  sqlite3_stmt *stmt;
-  gint64 found = 0;
-  int n = 0;
-  int rc;
-
-  /* A seat new to the store: only this file's people can have stood. */
-  if (!contest->seat->had_contests)
-    {
-      gpointer known = NULL;
-
-      if (g_hash_table_lookup_extended (contest->seat->people, name_key, NULL, &known))
-        return psephos_id_from_pointer (known);
-      return 0;
-    }
-
-  stmt = prepare (self, &self->person_stmt,
-                  "SELECT DISTINCT a.person_id FROM alias a"
-                  " JOIN candidacy y ON y.person_id = a.person_id"
-                  " JOIN contest c ON c.id = y.contest_id"
-                  " WHERE a.key = ?1 AND c.id != ?2 AND c.seat_id = ?3"
-                  " LIMIT 2",
-                  error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, name_key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, contest->id);
-  sqlite3_bind_int64 (stmt, 3, contest->seat->id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      found = sqlite3_column_int64 (stmt, 0);
-      n++;
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _psephos_ingest_set_error (error, PSEPHOS_INGEST_ERROR_UNREADABLE, self->path, self->line,
-                                 "cannot query the store: %s",
-                                 sqlite3_errmsg (_psephos_import_get_db (self->imp)));
-      return -1;
-    }
-
-  return n == 1 ? found : 0;
-}
-
-/* Remembers who stood for the seat, for find_person_at_seat(). */
-static void
-remember_person_at_seat (PsephosResultsImport *self,
-                         SeatEntry *seat,
-                         const char *name_key,
-                         gint64 person_id)
-{
-  gpointer key = NULL;
   gpointer known = NULL;
 
-  if (seat->had_contests)
-    return; /* the store answers */
-  if (!g_hash_table_lookup_extended (seat->people, name_key, &key, &known))
-    g_hash_table_insert (seat->people, g_string_chunk_insert (self->name_keys, name_key), psephos_id_value (person_id));
-  else if (psephos_id_from_pointer (known) != person_id)
-    g_hash_table_insert (seat->people, key, psephos_id_value (0)); /* two people of that name: no telling which */
+  if (g_hash_table_lookup_extended (contest->seat->people, name_key, NULL, &known))
+    return psephos_id_from_pointer (known);
+  return 0;
 }
 
 static gboolean
@@ -1185,8 +1183,6 @@ _psephos_results_import_row (PsephosResultsImport *self,
               name_key = g_strdup (k);
             }
         }
-      if (earlier != NULL && !psephos_import_add_alias (self->imp, earlier->person_id, candidate, error))
-        return FALSE;
     }
   if (earlier != NULL && !psephos_id_set_contains (contest->persons, earlier->person_id))
     person_id = earlier->person_id;
@@ -1195,14 +1191,10 @@ _psephos_results_import_row (PsephosResultsImport *self,
 
   if (person_id == 0)
     {
-      person_id = find_person_at_seat (self, contest, name_key, error);
-      if (person_id < 0)
-        return FALSE;
+      person_id = find_person_at_seat (contest, name_key);
       /* Two namesakes in one contest are two people. */
       if (person_id > 0 && psephos_id_set_contains (contest->persons, person_id))
         person_id = 0;
-      if (person_id > 0 && !psephos_import_add_alias (self->imp, person_id, candidate, error))
-        return FALSE;
     }
   if (person_id == 0)
     {

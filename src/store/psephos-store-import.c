@@ -912,7 +912,7 @@ psephos_import_add_person (PsephosImport *imp, const char *name, GError **error)
 
   person.id = imp->next_person_id++;
   person.name = psephos_name_display (name);
-  if (!queue_row (imp, imp->queued_persons, &person, error) || !psephos_import_add_alias (imp, person.id, name, error))
+  if (!queue_row (imp, imp->queued_persons, &person, error))
     return 0;
   id_set_add (imp->new_persons, person.id);
   return person.id;

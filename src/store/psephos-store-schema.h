@@ -161,6 +161,11 @@ static const char psephos_store_schema_v1[] =
   "CREATE INDEX fact_by_person ON fact (person_id) WHERE person_id IS NOT NULL AND candidacy_id IS NULL;";
 /* clang-format on */
 
+/* Version 2: official results write no alias rows (a candidate's spelling
+ * is their candidacy's name), and who stood for a seat is found through
+ * its contests. */
+static const char psephos_store_schema_v2[] = "CREATE INDEX contest_by_seat ON contest (seat_id);";
+
 /* Every table a version-1 store has: a file without them is not ours. */
 static const char *const psephos_store_tables_v1[] = {
   "election", "state", "seat", "party", "alliance", "alliance_member",
@@ -168,18 +173,19 @@ static const char *const psephos_store_tables_v1[] = {
   NULL
 };
 
-/* The secondary indexes of version 1, exactly as its statements create
- * them (sqlite_schema keeps this text). An import into a store with no
+/* The secondary indexes, exactly as the statements of versions 1 and 2
+ * create them (sqlite_schema keeps this text). An import into a store with no
  * people yet drops them and builds each once at commit, from sorted keys,
  * rather than inserting every row's key into them one by one. */
 static const struct
 {
   const char *name;
   const char *sql;
-} psephos_store_indexes_v1[] = {
+} psephos_store_indexes[] = {
   { "alias_by_key", "CREATE INDEX alias_by_key ON alias (key)" },
   { "candidacy_by_person", "CREATE INDEX candidacy_by_person ON candidacy (person_id)" },
   { "fact_by_source", "CREATE INDEX fact_by_source ON fact (source_id)" },
   { "fact_by_subject", "CREATE INDEX fact_by_subject ON fact (subject_key, attribute)" },
   { "fact_by_person", "CREATE INDEX fact_by_person ON fact (person_id) WHERE person_id IS NOT NULL AND candidacy_id IS NULL" },
+  { "contest_by_seat", "CREATE INDEX contest_by_seat ON contest (seat_id)" },
 };

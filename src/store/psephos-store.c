@@ -174,7 +174,7 @@ _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error)
   sqlite3_stmt *stmt = NULL;
   int n = 0;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (psephos_store_indexes_v1) <= sizeof (guint) * 8);
+  G_STATIC_ASSERT (G_N_ELEMENTS (psephos_store_indexes) <= sizeof (guint) * 8);
 
   *dropped = 0;
   /* Only an index whose statement is the schema's own: the file decides
@@ -186,18 +186,18 @@ _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error)
       _psephos_store_set_error (self, error, "cannot read the store");
       return -1;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (psephos_store_indexes_v1); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (psephos_store_indexes); i++)
     {
       g_autofree char *drop = NULL;
       int rc;
 
-      sqlite3_bind_text (stmt, 1, psephos_store_indexes_v1[i].name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, psephos_store_indexes_v1[i].sql, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 1, psephos_store_indexes[i].name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, psephos_store_indexes[i].sql, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         continue;
-      drop = g_strconcat ("DROP INDEX main.", psephos_store_indexes_v1[i].name, NULL);
+      drop = g_strconcat ("DROP INDEX main.", psephos_store_indexes[i].name, NULL);
       if (rc != SQLITE_ROW || !_psephos_store_exec (self, drop, error))
         {
           if (rc != SQLITE_ROW)
@@ -224,9 +224,9 @@ _psephos_store_build_indexes (PsephosStore *self, guint dropped, GError **error)
    * files than in memory (0.41 s against 0.54 s for ElectionLens), and
    * writes no file while the keys fit in the page cache, as here. */
   sqlite3_exec (self->db, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
-  for (guint i = 0; ok && i < G_N_ELEMENTS (psephos_store_indexes_v1); i++)
+  for (guint i = 0; ok && i < G_N_ELEMENTS (psephos_store_indexes); i++)
     if ((dropped & (1u << i)) != 0)
-      ok = _psephos_store_exec (self, psephos_store_indexes_v1[i].sql, error);
+      ok = _psephos_store_exec (self, psephos_store_indexes[i].sql, error);
   sqlite3_exec (self->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
   return ok;
 }
@@ -495,11 +495,12 @@ static gboolean
 create_schema (sqlite3 *db, const char *path, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("BEGIN IMMEDIATE;"
-                                          "%s"
+                                          "%s%s"
                                           "PRAGMA application_id = %d;"
                                           "PRAGMA user_version = %d;"
                                           "COMMIT;",
                                           psephos_store_schema_v1,
+                                          psephos_store_schema_v2,
                                           PSEPHOS_STORE_APPLICATION_ID,
                                           PSEPHOS_STORE_SCHEMA_VERSION);
 
@@ -512,19 +513,32 @@ create_schema (sqlite3 *db, const char *path, GError **error)
   return TRUE;
 }
 
-/* Brings an older store up to this version, in one transaction. Version 1
- * is the first: there is nothing to migrate from yet. */
+/* Brings an older store up to this version, in one transaction. */
 static gboolean
 migrate (sqlite3 *db, const char *path, GError **error)
 {
+  g_autofree char *sql = NULL;
   gint64 version = 0;
 
   query_int (db, "PRAGMA user_version", &version);
   if (version == PSEPHOS_STORE_SCHEMA_VERSION)
     return TRUE;
-  g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_NOT_A_STORE,
-               "%s: unknown schema version %" G_GINT64_FORMAT, path, version);
-  return FALSE;
+  if (version != 1)
+    {
+      g_set_error (error, PSEPHOS_STORE_ERROR, PSEPHOS_STORE_ERROR_NOT_A_STORE,
+                   "%s: unknown schema version %" G_GINT64_FORMAT, path, version);
+      return FALSE;
+    }
+  /* 1 → 2: the alias rows version 1 wrote for official spellings stay;
+   * they say nothing the candidacies do not. */
+  sql = g_strdup_printf ("BEGIN IMMEDIATE; %s PRAGMA user_version = 2; COMMIT;", psephos_store_schema_v2);
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_db_error (db, path, error, "cannot bring the store up to this version");
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* A file whose mode grants nobody write access was made read-only on
@@ -1395,8 +1409,9 @@ psephos_store_person_aliases (PsephosStore *self, gint64 person_id, GError **err
   g_return_val_if_fail (PSEPHOS_IS_STORE (self), NULL);
   stmt = _psephos_store_prepare (self,
                                  "SELECT name, 0 FROM person WHERE id = ?1"
-                                 " UNION ALL SELECT a.name, 1 FROM alias a JOIN person p ON p.id = a.person_id"
-                                 " WHERE a.person_id = ?1 AND a.name != p.name ORDER BY 2, 1",
+                                 " UNION ALL SELECT n, 1 FROM (SELECT a.name AS n FROM alias a WHERE a.person_id = ?1"
+                                 "  UNION SELECT y.name FROM candidacy y WHERE y.person_id = ?1)"
+                                 " WHERE n != (SELECT name FROM person WHERE id = ?1) ORDER BY 2, 1",
                                  error);
   if (stmt == NULL)
     return NULL;

@@ -54,7 +54,7 @@ typedef enum
 } PsephosStoreOpenFlags;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define PSEPHOS_STORE_SCHEMA_VERSION 1
+#define PSEPHOS_STORE_SCHEMA_VERSION 2
 
 /* A PsephosStore is one SQLite connection, opened without SQLite's own
  * locking: use each store from one thread at a time (open a second store
@@ -228,7 +228,9 @@ gboolean psephos_import_add_alliance_member (PsephosImport *imp,
                                              gint64 election_id,
                                              gint64 party_id,
                                              GError **error);
-/* A new person, with @name as display name and first alias. */
+/* A new person, with @name's display form as their name. The spellings a
+ * person was written with are the names of their candidacies and their
+ * aliases (psephos_import_add_alias()). */
 gint64 psephos_import_add_person (PsephosImport *imp, const char *name, GError **error);
 /* Adds a spelling (no-op when the person has it already). */
 gboolean psephos_import_add_alias (PsephosImport *imp,
