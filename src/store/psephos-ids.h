@@ -19,10 +19,11 @@ psephos_id_set_new (void)
   return g_hash_table_new (NULL, NULL);
 }
 
-static inline void
+/* TRUE when @id was not in @set yet. */
+static inline gboolean
 psephos_id_set_add (GHashTable *set, gint64 id)
 {
-  g_hash_table_add (set, GSIZE_TO_POINTER ((gsize) id));
+  return g_hash_table_add (set, GSIZE_TO_POINTER ((gsize) id));
 }
 
 static inline gboolean
@@ -55,11 +56,12 @@ psephos_id_set_new (void)
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-static inline void
+static inline gboolean
 psephos_id_set_add (GHashTable *set, gint64 id)
 {
-  if (!g_hash_table_contains (set, &id))
-    g_hash_table_add (set, g_memdup2 (&id, sizeof id));
+  if (g_hash_table_contains (set, &id))
+    return FALSE;
+  return g_hash_table_add (set, g_memdup2 (&id, sizeof id));
 }
 
 static inline gboolean

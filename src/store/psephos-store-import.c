@@ -126,9 +126,10 @@ struct _PsephosImport
   GHashTable *source_elections; /* set of gint64[2]: source, election */
   gint64 last_source_election[2];
   GHashTable *elections_by_sql; /* id set: sources with a fact to look up */
-  GHashTable *new_groups;       /* "subject_key\x1fattribute" → count */
-  GStringChunk *group_keys;     /* the keys of new_groups */
-  GString *group;               /* scratch for a key of new_groups */
+  GHashTable *group_hashes;     /* set of group_hash() of new groups (psephos-ids.h) */
+  GHashTable *repeated_groups;  /* set of "subject_key\x1fattribute": new groups met twice */
+  GStringChunk *group_keys;     /* the keys of repeated_groups */
+  GString *group;               /* scratch for a key of repeated_groups */
   GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
   GHashTable *new_persons;      /* id set: persons this import made */
   /* Contests this import made whose candidacies all came ranked
@@ -136,6 +137,9 @@ struct _PsephosImport
    * the commit derives the ranks of the second and of contests it did not
    * make (derive_contest()). */
   GHashTable *ranked_contests;   /* id set */
+  gint64 last_ranked_contest;
+  gint64 last_touched_contest;
+  gint64 last_touched_source;
   GHashTable *unranked_contests; /* id set */
 
   /* The references this import wrote, by the table they refer to: to rows
@@ -175,6 +179,17 @@ id_set_add (GHashTable *set, gint64 id)
 {
   if (id > 0)
     psephos_id_set_add (set, id);
+}
+
+/* The same, for an id that is often the one added last (@last). */
+static void
+id_set_add_again (GHashTable *set, gint64 *last, gint64 id)
+{
+  if (id != *last)
+    {
+      *last = id;
+      id_set_add (set, id);
+    }
 }
 
 static guint
@@ -228,7 +243,8 @@ import_free (PsephosImport *imp)
   g_clear_pointer (&imp->touched_sources, g_hash_table_unref);
   g_clear_pointer (&imp->source_elections, g_hash_table_unref);
   g_clear_pointer (&imp->elections_by_sql, g_hash_table_unref);
-  g_clear_pointer (&imp->new_groups, g_hash_table_unref);
+  g_clear_pointer (&imp->group_hashes, g_hash_table_unref);
+  g_clear_pointer (&imp->repeated_groups, g_hash_table_unref);
   g_clear_pointer (&imp->group_keys, g_string_chunk_free);
   if (imp->group != NULL)
     g_string_free (imp->group, TRUE);
@@ -287,7 +303,8 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->touched_sources = psephos_id_set_new ();
   imp->source_elections = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
   imp->elections_by_sql = psephos_id_set_new ();
-  imp->new_groups = g_hash_table_new (g_str_hash, g_str_equal);
+  imp->group_hashes = psephos_id_set_new ();
+  imp->repeated_groups = g_hash_table_new (g_str_hash, g_str_equal);
   imp->group_keys = g_string_chunk_new (64 * 1024);
   imp->group = g_string_sized_new (SUBJECT_KEY_SIZE + 32);
   imp->groups_by_sql = psephos_id_set_new ();
@@ -1044,7 +1061,7 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
 
   g_return_val_if_fail (imp != NULL && contest_id > 0 && person_id > 0, 0);
 
-  id_set_add (imp->touched_contests, contest_id);
+  id_set_add_again (imp->touched_contests, &imp->last_touched_contest, contest_id);
   trimmed = g_strstrip (g_strdup (name_as_written));
 
   /* A person made in this import has no candidacy yet: skip the look-up. */
@@ -1081,7 +1098,7 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
       if (ranked != NULL)
         c.ranking = *ranked;
       if (ranked != NULL && psephos_import_made_contest (imp, contest_id))
-        id_set_add (imp->ranked_contests, contest_id);
+        id_set_add_again (imp->ranked_contests, &imp->last_ranked_contest, contest_id);
       else
         id_set_add (imp->unranked_contests, contest_id);
       note_ref (imp, PARENT_CONTEST, contest_id);
@@ -1226,6 +1243,20 @@ subject_is_new (PsephosImport *imp, const PsephosFact *f)
     }
 }
 
+/* FNV-1a, 64 bits, of a fact's group: subject key and attribute. */
+static guint64
+group_hash (const char *key, const char *attribute)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
+  h = (h ^ 0x1f) * G_GUINT64_CONSTANT (0x100000001b3);
+  for (const guchar *p = (const guchar *) attribute; *p != '\0'; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
+  return h;
+}
+
 /* Notes what the commit needs of a fact just added: the election its
  * source speaks of (note_source_elections()), and its group (subject and
  * attribute) when only this import's facts can be in it, to know without a
@@ -1249,17 +1280,20 @@ note_fact (PsephosImport *imp, gint64 source_id, const PsephosFact *f, const cha
 
   if (subject_is_new (imp, f))
     {
-      gpointer group = NULL;
-      gpointer count = NULL;
+      guint64 hash = group_hash (key, f->attribute);
 
-      g_string_assign (imp->group, key);
-      g_string_append_c (imp->group, '\x1f');
-      g_string_append (imp->group, f->attribute);
-      if (g_hash_table_lookup_extended (imp->new_groups, imp->group->str, &group, &count))
-        g_hash_table_insert (imp->new_groups, group, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-      else
-        g_hash_table_insert (imp->new_groups, g_string_chunk_insert_len (imp->group_keys, imp->group->str, (gssize) imp->group->len),
-                             GUINT_TO_POINTER (1));
+      /* Most groups have one fact: only the hash of their key is kept. A
+       * group met again is noted by its key; two groups whose hashes
+       * collide are both reconciled, which does no harm. */
+      if (!psephos_id_set_add (imp->group_hashes, (gint64) hash))
+        {
+          g_string_assign (imp->group, key);
+          g_string_append_c (imp->group, '\x1f');
+          g_string_append (imp->group, f->attribute);
+          if (!g_hash_table_contains (imp->repeated_groups, imp->group->str))
+            g_hash_table_add (imp->repeated_groups,
+                              g_string_chunk_insert_len (imp->group_keys, imp->group->str, (gssize) imp->group->len));
+        }
     }
   else
     id_set_add (imp->groups_by_sql, source_id);
@@ -1318,7 +1352,7 @@ fact_written (PsephosImport *imp, const PsephosFact *fact, const char *key)
   note_ref (imp, PARENT_PERSON, fact->person_id);
   note_ref (imp, PARENT_PARTY, fact->party_id);
   note_ref (imp, PARENT_ALLIANCE, fact->alliance_id);
-  id_set_add (imp->touched_sources, source_id);
+  id_set_add_again (imp->touched_sources, &imp->last_touched_source, source_id);
   note_fact (imp, source_id, fact, key);
 }
 
@@ -2026,7 +2060,7 @@ reconcile (PsephosImport *imp, gboolean attached, GError **error)
 {
   GHashTable *by_sql = attached ? imp->touched_sources : imp->groups_by_sql;
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer key;
 
   g_hash_table_iter_init (&iter, by_sql);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -2035,14 +2069,12 @@ reconcile (PsephosImport *imp, gboolean attached, GError **error)
   if (attached)
     return TRUE; /* older facts joined new candidacies: all were searched */
 
-  g_hash_table_iter_init (&iter, imp->new_groups);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  g_hash_table_iter_init (&iter, imp->repeated_groups);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       g_autofree char *subject_key = NULL;
       const char *attribute;
 
-      if (GPOINTER_TO_UINT (value) < 2)
-        continue;
       attribute = strchr (key, '\x1f');
       subject_key = g_strndup (key, attribute - (const char *) key);
       if (!reconcile_group (imp, subject_key, attribute + 1, error))
