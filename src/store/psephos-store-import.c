@@ -372,6 +372,37 @@ _psephos_import_get_db (PsephosImport *imp)
   return imp->db;
 }
 
+/* Binders for a statement whose parameters are all NULL (just prepared,
+ * or cleared by sqlite3_clear_bindings()): an unknown value stays NULL
+ * without a call. */
+static inline void
+bind_known_id (sqlite3_stmt *stmt, int col, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (stmt, col, id);
+}
+
+static inline void
+bind_known_int (sqlite3_stmt *stmt, int col, gint64 value)
+{
+  if (value >= 0)
+    sqlite3_bind_int64 (stmt, col, value);
+}
+
+static inline void
+bind_known_str (sqlite3_stmt *stmt, int col, const char *s)
+{
+  if (s != NULL)
+    sqlite3_bind_text (stmt, col, s, -1, SQLITE_STATIC);
+}
+
+static inline void
+bind_known_double (sqlite3_stmt *stmt, int col, double value)
+{
+  if (!isnan (value))
+    sqlite3_bind_double (stmt, col, value);
+}
+
 /* ---- rows written a batch at a time --------------------------------------- */
 
 /* The statement @head VALUES @row, @row … (@n of them), made once per import
@@ -409,7 +440,7 @@ bind_person (sqlite3_stmt *stmt, int base, gconstpointer p)
   const QueuedPerson *person = p;
 
   sqlite3_bind_int64 (stmt, base + 1, person->id);
-  _psephos_bind_str (stmt, base + 2, person->name);
+  bind_known_str (stmt, base + 2, person->name);
 }
 
 static void
@@ -418,8 +449,8 @@ bind_alias (sqlite3_stmt *stmt, int base, gconstpointer p)
   const QueuedAlias *alias = p;
 
   sqlite3_bind_int64 (stmt, base + 1, alias->person_id);
-  _psephos_bind_str (stmt, base + 2, alias->name);
-  _psephos_bind_str (stmt, base + 3, alias->key);
+  bind_known_str (stmt, base + 2, alias->name);
+  bind_known_str (stmt, base + 3, alias->key);
 }
 
 static void
@@ -430,19 +461,19 @@ bind_candidacy (sqlite3_stmt *stmt, int base, gconstpointer p)
   sqlite3_bind_int64 (stmt, base + 1, c->id);
   sqlite3_bind_int64 (stmt, base + 2, c->contest_id);
   sqlite3_bind_int64 (stmt, base + 3, c->person_id);
-  _psephos_bind_id (stmt, base + 4, c->party_id);
-  _psephos_bind_str (stmt, base + 5, c->name);
-  _psephos_bind_int (stmt, base + 6, c->votes);
-  _psephos_bind_int (stmt, base + 7, c->evm_votes);
-  _psephos_bind_int (stmt, base + 8, c->postal_votes);
+  bind_known_id (stmt, base + 4, c->party_id);
+  bind_known_str (stmt, base + 5, c->name);
+  bind_known_int (stmt, base + 6, c->votes);
+  bind_known_int (stmt, base + 7, c->evm_votes);
+  bind_known_int (stmt, base + 8, c->postal_votes);
   sqlite3_bind_int (stmt, base + 9, c->official);
-  _psephos_bind_str (stmt, base + 10, psephos_result_to_string (c->hint));
+  bind_known_str (stmt, base + 10, psephos_result_to_string (c->hint));
   if (c->ranked)
     {
-      _psephos_bind_id (stmt, base + 11, c->ranking.rank);
-      _psephos_bind_str (stmt, base + 12, psephos_result_to_string (c->ranking.result));
-      _psephos_bind_int (stmt, base + 13, c->ranking.margin);
-      _psephos_bind_double (stmt, base + 14, c->ranking.vote_share_pct);
+      bind_known_id (stmt, base + 11, c->ranking.rank);
+      bind_known_str (stmt, base + 12, psephos_result_to_string (c->ranking.result));
+      bind_known_int (stmt, base + 13, c->ranking.margin);
+      bind_known_double (stmt, base + 14, c->ranking.vote_share_pct);
     }
 }
 
@@ -1318,24 +1349,24 @@ bind_fact (PsephosImport *imp, sqlite3_stmt *stmt, int base, const PsephosFact *
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, base + 1, source_id);
-  _psephos_bind_str (stmt, base + 2, psephos_subject_kind_to_string (fact->subject_kind));
-  _psephos_bind_str (stmt, base + 3, subject_key_for (fact, key));
-  _psephos_bind_id (stmt, base + 4, fact->election_id);
-  _psephos_bind_id (stmt, base + 5, fact->contest_id);
-  _psephos_bind_id (stmt, base + 6, fact->candidacy_id);
-  _psephos_bind_id (stmt, base + 7, fact->person_id);
-  _psephos_bind_id (stmt, base + 8, fact->party_id);
-  _psephos_bind_id (stmt, base + 9, fact->alliance_id);
-  _psephos_bind_str (stmt, base + 10, fact->attribute);
+  bind_known_str (stmt, base + 2, psephos_subject_kind_to_string (fact->subject_kind));
+  bind_known_str (stmt, base + 3, subject_key_for (fact, key));
+  bind_known_id (stmt, base + 4, fact->election_id);
+  bind_known_id (stmt, base + 5, fact->contest_id);
+  bind_known_id (stmt, base + 6, fact->candidacy_id);
+  bind_known_id (stmt, base + 7, fact->person_id);
+  bind_known_id (stmt, base + 8, fact->party_id);
+  bind_known_id (stmt, base + 9, fact->alliance_id);
+  bind_known_str (stmt, base + 10, fact->attribute);
   if (fact->has_number)
     sqlite3_bind_double (stmt, base + 11, fact->number);
-  _psephos_bind_str (stmt, base + 12, fact->text);
-  _psephos_bind_str (stmt, base + 13, psephos_qualifier_to_string (fact->qualifier));
-  _psephos_bind_str (stmt, base + 14, fact->as_of);
-  _psephos_bind_int (stmt, base + 15, fact->start);
-  _psephos_bind_int (stmt, base + 16, fact->end);
-  _psephos_bind_str (stmt, base + 17, fact->quote);
-  _psephos_bind_int (stmt, base + 18, fact->row);
+  bind_known_str (stmt, base + 12, fact->text);
+  bind_known_str (stmt, base + 13, psephos_qualifier_to_string (fact->qualifier));
+  bind_known_str (stmt, base + 14, fact->as_of);
+  bind_known_int (stmt, base + 15, fact->start);
+  bind_known_int (stmt, base + 16, fact->end);
+  bind_known_str (stmt, base + 17, fact->quote);
+  bind_known_int (stmt, base + 18, fact->row);
   return TRUE;
 }
 
