@@ -129,7 +129,7 @@ typedef struct
   /* Candidacies stored before this file (from articles or another official
    * file), by name key; each is claimed by at most one row. */
   GHashTable *earlier;
-  GHashTable *persons; /* person ids this file put in the contest */
+  GArray *persons; /* of gint64: the person ids this file put in the contest */
   gboolean have_contest_values;
   gint64 electors;
   gint64 votes_polled;

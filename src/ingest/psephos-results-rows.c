@@ -69,7 +69,7 @@ contest_entry_free (gpointer p)
   ContestEntry *c = p;
 
   g_clear_pointer (&c->earlier, g_hash_table_unref);
-  g_clear_pointer (&c->persons, g_hash_table_unref);
+  g_clear_pointer (&c->persons, g_array_unref);
   g_free (c);
 }
 
@@ -608,7 +608,7 @@ get_contest (PsephosResultsImport *self,
   entry->votes_polled = -1;
   entry->turnout_pct = NAN;
   entry->nota_votes = -1;
-  entry->persons = psephos_id_set_new ();
+  entry->persons = g_array_new (FALSE, FALSE, sizeof (gint64));
   entry->earlier = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) psephos_candidacy_free);
   g_hash_table_insert (self->contests, g_steal_pointer (&key), entry);
@@ -638,6 +638,18 @@ get_contest (PsephosResultsImport *self,
   entry->ranked_here = g_hash_table_size (entry->earlier) == 0;
 
   return entry;
+}
+
+/* Whether this file put @person_id in @contest already. A contest has tens
+ * of candidates at most: a list is quicker than a hash table. */
+static gboolean
+contest_has_person (ContestEntry *contest,
+                    gint64 person_id)
+{
+  for (guint i = 0; i < contest->persons->len; i++)
+    if (g_array_index (contest->persons, gint64, i) == person_id)
+      return TRUE;
+  return FALSE;
 }
 
 /* Someone of the same name who stood for the same seat in another
@@ -1184,7 +1196,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
             }
         }
     }
-  if (earlier != NULL && !psephos_id_set_contains (contest->persons, earlier->person_id))
+  if (earlier != NULL && !contest_has_person (contest, earlier->person_id))
     person_id = earlier->person_id;
   if (earlier != NULL)
     g_hash_table_remove (contest->earlier, name_key);
@@ -1193,7 +1205,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
     {
       person_id = find_person_at_seat (contest, name_key);
       /* Two namesakes in one contest are two people. */
-      if (person_id > 0 && psephos_id_set_contains (contest->persons, person_id))
+      if (person_id > 0 && contest_has_person (contest, person_id))
         person_id = 0;
     }
   if (person_id == 0)
@@ -1202,7 +1214,7 @@ _psephos_results_import_row (PsephosResultsImport *self,
       if (person_id <= 0)
         return FALSE;
     }
-  psephos_id_set_add (contest->persons, person_id);
+  g_array_append_val (contest->persons, person_id);
   remember_person_at_seat (self, contest->seat, name_key, person_id);
 
   if (contest->ranked_here)

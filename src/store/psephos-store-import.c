@@ -131,7 +131,6 @@ struct _PsephosImport
   GStringChunk *group_keys;     /* the keys of repeated_groups */
   GString *group;               /* scratch for a key of repeated_groups */
   GHashTable *groups_by_sql;    /* id set: sources with facts about older subjects */
-  GHashTable *new_persons;      /* id set: persons this import made */
   /* Contests this import made whose candidacies all came ranked
    * (psephos_import_add_ranked_candidacy()), and those written otherwise:
    * the commit derives the ranks of the second and of contests it did not
@@ -249,7 +248,6 @@ import_free (PsephosImport *imp)
   if (imp->group != NULL)
     g_string_free (imp->group, TRUE);
   g_clear_pointer (&imp->groups_by_sql, g_hash_table_unref);
-  g_clear_pointer (&imp->new_persons, g_hash_table_unref);
   g_clear_pointer (&imp->ranked_contests, g_hash_table_unref);
   g_clear_pointer (&imp->unranked_contests, g_hash_table_unref);
   for (guint i = 0; i <= WRITE_BATCH; i++)
@@ -308,7 +306,6 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
   imp->group_keys = g_string_chunk_new (64 * 1024);
   imp->group = g_string_sized_new (SUBJECT_KEY_SIZE + 32);
   imp->groups_by_sql = psephos_id_set_new ();
-  imp->new_persons = psephos_id_set_new ();
   imp->ranked_contests = psephos_id_set_new ();
   imp->unranked_contests = psephos_id_set_new ();
   imp->queued_persons = g_array_sized_new (FALSE, FALSE, sizeof (QueuedPerson), WRITE_BATCH);
@@ -962,7 +959,6 @@ psephos_import_add_person (PsephosImport *imp, const char *name, GError **error)
   person.name = psephos_name_display (name);
   if (!queue_row (imp, imp->queued_persons, &person, error))
     return 0;
-  id_set_add (imp->new_persons, person.id);
   return person.id;
 }
 
@@ -1096,7 +1092,7 @@ psephos_import_add_ranked_candidacy (PsephosImport *imp,
   trimmed = g_strstrip (g_strdup (name_as_written));
 
   /* A person made in this import has no candidacy yet: skip the look-up. */
-  if (psephos_id_set_contains (imp->new_persons, person_id))
+  if (person_id > imp->max_before[PARENT_PERSON])
     id = 0;
   else
     {
