@@ -135,7 +135,7 @@ struct _PsephosImport
    * (psephos_import_add_ranked_candidacy()), and those written otherwise:
    * the commit derives the ranks of the second and of contests it did not
    * make (derive_contest()). */
-  GHashTable *ranked_contests;   /* id set */
+  GHashTable *ranked_contests; /* id set */
   gint64 last_ranked_contest;
   gint64 last_touched_contest;
   gint64 last_touched_source;
