@@ -166,6 +166,9 @@ typedef struct
   GArray *pending_facts;         /* scratch: PsephosFact */
   GString *key;                  /* scratch: a contest's key */
   GStringChunk *name_keys;       /* the keys of the seats' people */
+  GString *row_contest;          /* the fields naming the current row's contest */
+  GString *last_row_contest;     /* … and the previous row's */
+  ContestEntry *last_contest;    /* the previous row's contest */
   GHashTable *contest_ids;       /* ids of the contests met, a set (psephos-ids.h) */
   sqlite3_stmt *person_stmt;
   guint n_facts;

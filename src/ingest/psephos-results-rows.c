@@ -90,6 +90,12 @@ _psephos_results_import_clear (PsephosResultsImport *self)
     g_string_free (self->key, TRUE);
   self->key = NULL;
   g_clear_pointer (&self->name_keys, g_string_chunk_free);
+  if (self->row_contest != NULL)
+    g_string_free (self->row_contest, TRUE);
+  if (self->last_row_contest != NULL)
+    g_string_free (self->last_row_contest, TRUE);
+  self->row_contest = self->last_row_contest = NULL;
+  self->last_contest = NULL;
   g_clear_pointer (&self->contest_ids, g_hash_table_unref);
   g_clear_pointer (&self->person_stmt, sqlite3_finalize);
 }
@@ -107,6 +113,8 @@ _psephos_results_import_init (PsephosResultsImport *self)
   self->member_list = g_ptr_array_new ();
   self->key = g_string_sized_new (64);
   self->name_keys = g_string_chunk_new (64 * 1024);
+  self->row_contest = g_string_sized_new (64);
+  self->last_row_contest = g_string_sized_new (64);
   self->contest_ids = psephos_id_set_new ();
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingCandidacy));
   self->pending_facts = g_array_new (FALSE, FALSE, sizeof (PsephosFact));
@@ -972,6 +980,29 @@ read_contest_key (PsephosResultsImport *self,
     }
 }
 
+/* The previous row's contest when the fields that name a contest are the
+ * same, byte for byte, as on that row (rows of a contest follow each other):
+ * then reading them again would find the same contest. */
+static ContestEntry *
+same_contest_as_before (PsephosResultsImport *self)
+{
+  static const int columns[] = { COL_YEAR, COL_TYPE, COL_HOUSE, COL_STATE, COL_STATE_CODE,
+                                 COL_SEAT, COL_SEAT_NUMBER, COL_RESERVATION };
+
+  g_string_truncate (self->row_contest, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      const char *value = field (self, columns[i]);
+
+      if (value != NULL)
+        g_string_append (self->row_contest, value);
+      g_string_append_c (self->row_contest, '\x1f');
+    }
+  if (self->last_contest != NULL && g_string_equal (self->row_contest, self->last_row_contest))
+    return self->last_contest;
+  return NULL;
+}
+
 /* Writes a candidacy of @contest (@ranked: what the commit will derive for
  * it, or NULL); @about is set to be about it. */
 static gboolean
@@ -1095,17 +1126,26 @@ _psephos_results_import_row (PsephosResultsImport *self,
   guint n_facts;
   gboolean ok;
 
-  if (!read_contest_key (self, &key, error))
+  if ((contest = same_contest_as_before (self)) == NULL)
     {
+      GString *swap;
+
+      if (!read_contest_key (self, &key, error))
+        {
+          g_free (key.seat);
+          g_free (key.state);
+          return FALSE;
+        }
+      contest = get_contest (self, &key, error);
       g_free (key.seat);
       g_free (key.state);
-      return FALSE;
+      if (contest == NULL)
+        return FALSE;
+      swap = self->last_row_contest;
+      self->last_row_contest = self->row_contest;
+      self->row_contest = swap;
+      self->last_contest = contest;
     }
-  contest = get_contest (self, &key, error);
-  g_free (key.seat);
-  g_free (key.state);
-  if (contest == NULL)
-    return FALSE;
   if (self->pending_contest != contest && !flush_pending (self, error))
     return FALSE;
 
