@@ -840,14 +840,15 @@ csv_toast_shown (gpointer data)
   return message_starts (PSEPHOS_WINDOW (data), csv_expected) || message_starts (PSEPHOS_WINDOW (data), "Could not");
 }
 
-static GtkMenuButton *
-find_menu_button (GtkWidget *root)
+/* The first widget of @type in @root's tree, depth first. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *root, GType type)
 {
-  if (GTK_IS_MENU_BUTTON (root))
-    return GTK_MENU_BUTTON (root);
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
   for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkMenuButton *found = find_menu_button (c);
+      GtkWidget *found = find_widget_of_type (c, type);
 
       if (found != NULL)
         return found;
@@ -888,7 +889,7 @@ test_export_nist (void)
 
   dehra_contest (win); /* an election with results */
   spin (100);
-  menu = find_menu_button (GTK_WIDGET (win));
+  menu = GTK_MENU_BUTTON (find_widget_of_type (GTK_WIDGET (win), GTK_TYPE_MENU_BUTTON));
   g_assert_nonnull (menu);
   gtk_menu_button_popup (menu);
   screenshot ("primary-menu");
@@ -1092,21 +1093,6 @@ write_long_ballot_store (const char *path, int n)
   return contest;
 }
 
-static GtkColumnView *
-find_column_view (GtkWidget *root)
-{
-  if (GTK_IS_COLUMN_VIEW (root))
-    return GTK_COLUMN_VIEW (root);
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkColumnView *found = find_column_view (c);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The candidates table is as tall as its rows (it showed two of them, at
  * its minimum height, whatever the ballot): twelve candidates, no
  * scrolling inside the table. */
@@ -1129,7 +1115,7 @@ test_seat_page_table_height (void)
   g_assert_true (psephos_window_select_subject (win, PSEPHOS_TREE_ITEM_SEAT, contest));
   spin (500);
   g_assert_cmpstr (psephos_window_get_visible_page (win), ==, "seat");
-  table = find_column_view (psephos_window_get_page (win, "seat"));
+  table = GTK_COLUMN_VIEW (find_widget_of_type (psephos_window_get_page (win, "seat"), GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (table);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (table))), ==, n);
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);

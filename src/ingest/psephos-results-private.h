@@ -170,7 +170,7 @@ typedef struct
   GString *last_row_contest;     /* … and the previous row's */
   ContestEntry *last_contest;    /* the previous row's contest */
   GHashTable *contest_ids;       /* ids of the contests met, a set (psephos-ids.h) */
-  sqlite3_stmt *person_stmt;
+  sqlite3_stmt *people_at_seat_stmt;
   guint n_facts;
 } PsephosResultsImport;
 

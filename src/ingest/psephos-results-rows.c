@@ -97,7 +97,7 @@ _psephos_results_import_clear (PsephosResultsImport *self)
   self->row_contest = self->last_row_contest = NULL;
   self->last_contest = NULL;
   g_clear_pointer (&self->contest_ids, g_hash_table_unref);
-  g_clear_pointer (&self->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->people_at_seat_stmt, sqlite3_finalize);
 }
 
 void
@@ -497,7 +497,7 @@ load_people_at_seat (PsephosResultsImport *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = prepare (self, &self->person_stmt,
+  stmt = prepare (self, &self->people_at_seat_stmt,
                   "SELECT y.person_id, y.name, NULL FROM contest c JOIN candidacy y ON y.contest_id = c.id"
                   " WHERE c.seat_id = ?1"
                   " UNION ALL SELECT y.person_id, NULL, a.key FROM contest c JOIN candidacy y ON y.contest_id = c.id"
@@ -1338,6 +1338,6 @@ _psephos_results_import_finish (PsephosResultsImport *self,
   gboolean ok = flush_pending (self, error) && finish_contests (self, error) && add_alliance_members (self, error);
 
   /* The statements must not outlive the transaction. */
-  g_clear_pointer (&self->person_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->people_at_seat_stmt, sqlite3_finalize);
   return ok;
 }

@@ -339,7 +339,7 @@ psephos_store_begin_import (PsephosStore *self, GError **error)
    * keys, takes a fraction of that. Nothing read while rows are written
    * needs them then: with no one stored, no one is looked up. */
   if (imp->max_before[PARENT_PERSON] == 0 && imp->max_before[PARENT_CANDIDACY] == 0
-      && _psephos_store_drop_indexes (self, &imp->deferred_indexes, error) < 0)
+      && !_psephos_store_drop_indexes (self, &imp->deferred_indexes, error))
     {
       psephos_import_rollback (imp);
       return NULL;
@@ -367,37 +367,6 @@ struct sqlite3 *
 _psephos_import_get_db (PsephosImport *imp)
 {
   return imp->db;
-}
-
-/* Binders for a statement whose parameters are all NULL (just prepared,
- * or cleared by sqlite3_clear_bindings()): an unknown value stays NULL
- * without a call. */
-static inline void
-bind_known_id (sqlite3_stmt *stmt, int col, gint64 id)
-{
-  if (id > 0)
-    sqlite3_bind_int64 (stmt, col, id);
-}
-
-static inline void
-bind_known_int (sqlite3_stmt *stmt, int col, gint64 value)
-{
-  if (value >= 0)
-    sqlite3_bind_int64 (stmt, col, value);
-}
-
-static inline void
-bind_known_str (sqlite3_stmt *stmt, int col, const char *s)
-{
-  if (s != NULL)
-    sqlite3_bind_text (stmt, col, s, -1, SQLITE_STATIC);
-}
-
-static inline void
-bind_known_double (sqlite3_stmt *stmt, int col, double value)
-{
-  if (!isnan (value))
-    sqlite3_bind_double (stmt, col, value);
 }
 
 /* ---- rows written a batch at a time --------------------------------------- */
@@ -437,7 +406,7 @@ bind_person (sqlite3_stmt *stmt, int base, gconstpointer p)
   const QueuedPerson *person = p;
 
   sqlite3_bind_int64 (stmt, base + 1, person->id);
-  bind_known_str (stmt, base + 2, person->name);
+  _psephos_bind_str (stmt, base + 2, person->name);
 }
 
 static void
@@ -446,8 +415,8 @@ bind_alias (sqlite3_stmt *stmt, int base, gconstpointer p)
   const QueuedAlias *alias = p;
 
   sqlite3_bind_int64 (stmt, base + 1, alias->person_id);
-  bind_known_str (stmt, base + 2, alias->name);
-  bind_known_str (stmt, base + 3, alias->key);
+  _psephos_bind_str (stmt, base + 2, alias->name);
+  _psephos_bind_str (stmt, base + 3, alias->key);
 }
 
 static void
@@ -458,19 +427,19 @@ bind_candidacy (sqlite3_stmt *stmt, int base, gconstpointer p)
   sqlite3_bind_int64 (stmt, base + 1, c->id);
   sqlite3_bind_int64 (stmt, base + 2, c->contest_id);
   sqlite3_bind_int64 (stmt, base + 3, c->person_id);
-  bind_known_id (stmt, base + 4, c->party_id);
-  bind_known_str (stmt, base + 5, c->name);
-  bind_known_int (stmt, base + 6, c->votes);
-  bind_known_int (stmt, base + 7, c->evm_votes);
-  bind_known_int (stmt, base + 8, c->postal_votes);
+  _psephos_bind_id (stmt, base + 4, c->party_id);
+  _psephos_bind_str (stmt, base + 5, c->name);
+  _psephos_bind_int (stmt, base + 6, c->votes);
+  _psephos_bind_int (stmt, base + 7, c->evm_votes);
+  _psephos_bind_int (stmt, base + 8, c->postal_votes);
   sqlite3_bind_int (stmt, base + 9, c->official);
-  bind_known_str (stmt, base + 10, psephos_result_to_string (c->hint));
+  _psephos_bind_str (stmt, base + 10, psephos_result_to_string (c->hint));
   if (c->ranked)
     {
-      bind_known_id (stmt, base + 11, c->ranking.rank);
-      bind_known_str (stmt, base + 12, psephos_result_to_string (c->ranking.result));
-      bind_known_int (stmt, base + 13, c->ranking.margin);
-      bind_known_double (stmt, base + 14, c->ranking.vote_share_pct);
+      _psephos_bind_id (stmt, base + 11, c->ranking.rank);
+      _psephos_bind_str (stmt, base + 12, psephos_result_to_string (c->ranking.result));
+      _psephos_bind_int (stmt, base + 13, c->ranking.margin);
+      _psephos_bind_double (stmt, base + 14, c->ranking.vote_share_pct);
     }
 }
 
@@ -1330,6 +1299,7 @@ note_fact (PsephosImport *imp, gint64 source_id, const PsephosFact *f, const cha
   "INSERT INTO fact (source_id, subject_kind, subject_key, election_id, contest_id, candidacy_id," \
   " person_id, party_id, alliance_id, attribute, number, text, qualifier, as_of, start, \"end\", quote, row)"
 #define N_FACT_PARAMS 18
+#define FACT_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 
 /* Binds @fact to parameters @base + 1 … @base + N_FACT_PARAMS of @stmt,
  * its subject key written into @key; FALSE when it has no source. */
@@ -1345,24 +1315,24 @@ bind_fact (PsephosImport *imp, sqlite3_stmt *stmt, int base, const PsephosFact *
       return FALSE;
     }
   sqlite3_bind_int64 (stmt, base + 1, source_id);
-  bind_known_str (stmt, base + 2, psephos_subject_kind_to_string (fact->subject_kind));
-  bind_known_str (stmt, base + 3, subject_key_for (fact, key));
-  bind_known_id (stmt, base + 4, fact->election_id);
-  bind_known_id (stmt, base + 5, fact->contest_id);
-  bind_known_id (stmt, base + 6, fact->candidacy_id);
-  bind_known_id (stmt, base + 7, fact->person_id);
-  bind_known_id (stmt, base + 8, fact->party_id);
-  bind_known_id (stmt, base + 9, fact->alliance_id);
-  bind_known_str (stmt, base + 10, fact->attribute);
+  _psephos_bind_str (stmt, base + 2, psephos_subject_kind_to_string (fact->subject_kind));
+  _psephos_bind_str (stmt, base + 3, subject_key_for (fact, key));
+  _psephos_bind_id (stmt, base + 4, fact->election_id);
+  _psephos_bind_id (stmt, base + 5, fact->contest_id);
+  _psephos_bind_id (stmt, base + 6, fact->candidacy_id);
+  _psephos_bind_id (stmt, base + 7, fact->person_id);
+  _psephos_bind_id (stmt, base + 8, fact->party_id);
+  _psephos_bind_id (stmt, base + 9, fact->alliance_id);
+  _psephos_bind_str (stmt, base + 10, fact->attribute);
   if (fact->has_number)
     sqlite3_bind_double (stmt, base + 11, fact->number);
-  bind_known_str (stmt, base + 12, fact->text);
-  bind_known_str (stmt, base + 13, psephos_qualifier_to_string (fact->qualifier));
-  bind_known_str (stmt, base + 14, fact->as_of);
-  bind_known_int (stmt, base + 15, fact->start);
-  bind_known_int (stmt, base + 16, fact->end);
-  bind_known_str (stmt, base + 17, fact->quote);
-  bind_known_int (stmt, base + 18, fact->row);
+  _psephos_bind_str (stmt, base + 12, fact->text);
+  _psephos_bind_str (stmt, base + 13, psephos_qualifier_to_string (fact->qualifier));
+  _psephos_bind_str (stmt, base + 14, fact->as_of);
+  _psephos_bind_int (stmt, base + 15, fact->start);
+  _psephos_bind_int (stmt, base + 16, fact->end);
+  _psephos_bind_str (stmt, base + 17, fact->quote);
+  _psephos_bind_int (stmt, base + 18, fact->row);
   return TRUE;
 }
 
@@ -1392,38 +1362,13 @@ psephos_import_add_fact (PsephosImport *imp, const PsephosFact *fact, GError **e
 
   g_return_val_if_fail (imp != NULL && fact != NULL && fact->attribute != NULL, 0);
 
-  stmt = PREPARE (imp,
-                  FACT_COLUMNS " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-                  error);
+  stmt = batch_statement (imp, imp->fact_batch, 1, FACT_COLUMNS, FACT_ROW, error);
   if (stmt == NULL || !bind_fact (imp, stmt, 0, fact, key, error))
     return 0;
   id = step_insert (imp, stmt, error);
   if (id > 0)
     fact_written (imp, fact, key);
   return id;
-}
-
-/* The statement inserting @n facts (n <= FACT_BATCH), made once per import. */
-static sqlite3_stmt *
-fact_batch_statement (PsephosImport *imp, guint n, GError **error)
-{
-  g_autoptr (GString) sql = NULL;
-
-  if (imp->fact_batch[n] != NULL)
-    {
-      sqlite3_reset (imp->fact_batch[n]);
-      sqlite3_clear_bindings (imp->fact_batch[n]);
-      return imp->fact_batch[n];
-    }
-  sql = g_string_new (FACT_COLUMNS " VALUES ");
-  for (guint i = 0; i < n; i++)
-    g_string_append (sql, i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  if (sqlite3_prepare_v3 (imp->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, &imp->fact_batch[n], NULL) != SQLITE_OK)
-    {
-      _psephos_store_set_error (imp->store, error, "cannot prepare a query");
-      return NULL;
-    }
-  return imp->fact_batch[n];
 }
 
 gboolean
@@ -1435,7 +1380,7 @@ psephos_import_add_facts (PsephosImport *imp, const PsephosFact *facts, guint n_
     {
       char keys[FACT_BATCH][SUBJECT_KEY_SIZE];
       guint n = MIN (n_facts - done, FACT_BATCH);
-      sqlite3_stmt *stmt = fact_batch_statement (imp, n, error);
+      sqlite3_stmt *stmt = batch_statement (imp, imp->fact_batch, n, FACT_COLUMNS, FACT_ROW, error);
 
       if (stmt == NULL)
         return FALSE;

@@ -32,10 +32,10 @@ void _psephos_store_set_error (PsephosStore *self, GError **error, const char *w
 gboolean _psephos_store_exec (PsephosStore *self, const char *sql, GError **error);
 
 /* For a bulk import, inside its transaction: drops those of the schema's
- * secondary indexes the store has exactly as the schema made them, and
- * returns how many (their positions set in @dropped, a bit each); -1 on
- * error. _psephos_store_build_indexes() makes them again. */
-int _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error);
+ * secondary indexes the store has exactly as the schema made them, their
+ * positions in @dropped (a bit each); _psephos_store_build_indexes() makes
+ * them again. */
+gboolean _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error);
 gboolean _psephos_store_build_indexes (PsephosStore *self, guint dropped, GError **error);
 
 /* Column helpers: NULL → -1 / NAN / NULL. */

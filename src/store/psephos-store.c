@@ -168,11 +168,10 @@ _psephos_store_exec (PsephosStore *self, const char *sql, GError **error)
   return TRUE;
 }
 
-int
+gboolean
 _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int n = 0;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (psephos_store_indexes) <= sizeof (guint) * 8);
 
@@ -184,7 +183,7 @@ _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error)
       != SQLITE_OK)
     {
       _psephos_store_set_error (self, error, "cannot read the store");
-      return -1;
+      return FALSE;
     }
   for (guint i = 0; i < G_N_ELEMENTS (psephos_store_indexes); i++)
     {
@@ -203,13 +202,12 @@ _psephos_store_drop_indexes (PsephosStore *self, guint *dropped, GError **error)
           if (rc != SQLITE_ROW)
             _psephos_store_set_error (self, error, "cannot read the store");
           sqlite3_finalize (stmt);
-          return -1;
+          return FALSE;
         }
       *dropped |= 1u << i;
-      n++;
     }
   sqlite3_finalize (stmt);
-  return n;
+  return TRUE;
 }
 
 gboolean
